@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+// TakMCP: an MCP server over stdio for agent marketplaces, knowledge search, research runs and wallets.
+// No package dependencies: Foundation (FoundationEssentials where possible), Glibc and Dispatch only.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "TakMCP",
+    products: [
+        .executable(name: "tak-mcp", targets: ["TakMCPMain"]),
+        .executable(name: "tak-bench", targets: ["TakBench"]),
+    ],
+    targets: [
+        // Persistence and the JSON data model; knows nothing of MCP.
+        .target(name: "Store", path: "Sources/Store", swiftSettings: strict),
+        // Tool catalog and domain logic; no JSON-RPC, no stdio.
+        .target(name: "Tools", dependencies: ["Store"], path: "Sources/Tools", swiftSettings: strict),
+        // The protocol layer: JSON-RPC codec, MCP session, stdio transport, command line.
+        .target(name: "TakMCP", dependencies: ["Tools", "Store"], path: "Sources/TakMCP",
+                exclude: ["Main"], swiftSettings: strict),
+        // The `tak-mcp` executable: only `main`.
+        .executableTarget(name: "TakMCPMain", dependencies: ["TakMCP"], path: "Sources/TakMCP/Main",
+                          swiftSettings: strict),
+        // `swift run -c release tak-bench`: in-process speed and memory figures.
+        .executableTarget(name: "TakBench", dependencies: ["TakMCP", "Tools", "Store"],
+                          path: "Benchmarks/TakBench", swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["Store"], path: "Tests/StoreTests"),
+        .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store"], path: "Tests/ToolsTests"),
+        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store"],
+                    path: "Tests/TakMCPTests"),
+    ],
+    swiftLanguageModes: [.v6]
+)

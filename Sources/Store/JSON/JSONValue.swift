@@ -1,0 +1,151 @@
+/// A JSON value as it appears on the wire and in the store.
+///
+/// Integers that fit in `Int64` stay exact (`.integer`), so request ids such as `2^53-1` and money
+/// amounts in atomic units round-trip without loss; any other number is a `.number`.
+/// Objects keep their keys in insertion order, so output is stable and readable.
+public enum JSONValue: Sendable {
+    case null
+    case bool(Bool)
+    case integer(Int64)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+}
+
+/// A JSON object whose keys keep the order in which they were first set.
+///
+/// Lookup is linear, which is the fastest choice for the small objects of a protocol message; code
+/// that indexes thousands of keys builds a `Dictionary` once.
+public struct JSONObject: Sendable, Sequence, ExpressibleByDictionaryLiteral {
+    /// The members in order.
+    public private(set) var members: [(key: String, value: JSONValue)]
+
+    /// An empty object.
+    public init() { members = [] }
+
+    /// An object with these members; a later duplicate key replaces the earlier value.
+    public init(_ pairs: [(String, JSONValue)]) {
+        members = []
+        members.reserveCapacity(pairs.count)
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
+
+    /// The value for `key`, or nil; setting nil removes the key.
+    public subscript(key: String) -> JSONValue? {
+        get {
+            for member in members where member.key == key { return member.value }
+            return nil
+        }
+        set {
+            if let index = members.firstIndex(where: { $0.key == key }) {
+                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            } else if let newValue {
+                members.append((key, newValue))
+            }
+        }
+    }
+
+    /// The keys in order.
+    public var keys: [String] { members.map(\.key) }
+    /// How many members there are.
+    public var count: Int { members.count }
+    /// Whether there are no members.
+    public var isEmpty: Bool { members.isEmpty }
+
+    public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> {
+        members.makeIterator()
+    }
+
+    /// Appends without checking for an existing key; for builders that know keys are new.
+    mutating func appendUnchecked(_ key: String, _ value: JSONValue) { members.append((key, value)) }
+}
+
+extension JSONObject: Equatable {
+    /// Objects are equal when they have the same keys with equal values, in any order.
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        for (key, value) in lhs.members {
+            guard let other = rhs[key], other == value else { return false }
+        }
+        return true
+    }
+}
+
+extension JSONValue: Equatable {
+    /// Structural equality; `.integer(2)` equals `.number(2.0)`, key order does not matter.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.integer(a), .integer(b)): return a == b
+        case let (.number(a), .number(b)): return a == b
+        case let (.integer(a), .number(b)), let (.number(b), .integer(a)): return Double(a) == b && Int64(exactly: b) == a
+        case let (.string(a), .string(b)): return a == b
+        case let (.array(a), .array(b)): return a == b
+        case let (.object(a), .object(b)): return a == b
+        default: return false
+        }
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral, ExpressibleByFloatLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int64) { self = .integer(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
+    public init(nilLiteral: ()) { self = .null }
+    public init(floatLiteral value: Double) { self = .number(value) }
+}
+
+extension JSONValue {
+    /// The string, if this is one.
+    public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
+    /// The integer, if this is an integer (or a number with an exact integer value).
+    public var integerValue: Int64? {
+        switch self {
+        case .integer(let i): i
+        case .number(let d): Int64(exactly: d)
+        default: nil
+        }
+    }
+    /// The number as a `Double`, if this is a number.
+    public var doubleValue: Double? {
+        switch self {
+        case .integer(let i): Double(i)
+        case .number(let d): d
+        default: nil
+        }
+    }
+    /// The Boolean, if this is one.
+    public var boolValue: Bool? { if case .bool(let b) = self { b } else { nil } }
+    /// The object, if this is one.
+    public var objectValue: JSONObject? { if case .object(let o) = self { o } else { nil } }
+    /// The array, if this is one.
+    public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+    /// Whether this is `null`.
+    public var isNull: Bool { if case .null = self { true } else { false } }
+
+    /// The member `key` of an object, or nil for a missing key or a non-object.
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let o) = self { o[key] } else { nil }
+    }
+
+    /// The JSON type name used in error messages: "object", "array", "string", "integer", "number", "boolean", "null".
+    public var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .integer: "integer"
+        case .number(let d): Int64(exactly: d) != nil ? "integer" : "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}
