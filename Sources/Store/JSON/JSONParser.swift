@@ -32,7 +32,7 @@ extension JSONValue {
         }
     }
 
-    static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) -> Result<JSONValue, JSONParseError> {
+    public static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) -> Result<JSONValue, JSONParseError> {
         var parser = JSONParser(bytes: buffer, maxDepth: maxDepth)
         do throws(JSONParseError) {
             parser.skipWhitespace()

@@ -1,1 +1,4 @@
-print("tak-mcp")
+import Glibc
+import TakMCP
+
+exit(TakMCPCommand.main(Array(CommandLine.arguments.dropFirst())))

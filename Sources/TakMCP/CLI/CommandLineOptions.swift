@@ -1,0 +1,154 @@
+public import Tools
+
+/// What the command line asked for.
+public enum Command: Sendable, Equatable {
+    /// Serve MCP on stdio (the default).
+    case serve
+    /// Check the home folder, lock and configuration.
+    case doctor
+    /// Run a scripted session against the real server.
+    case demo
+    /// Print the tool catalog as `manifests/tools.json` (json) or the README table (markdown).
+    case tools(format: String)
+    /// Print usage.
+    case help
+    /// Print the version.
+    case version
+}
+
+/// The parsed command line: a command and the options that configure the server.
+public struct CommandLineOptions: Sendable, Equatable {
+    /// The command.
+    public var command: Command = .serve
+    /// `--home DIR`.
+    public var home: String?
+    /// `--log-level LEVEL`.
+    public var logLevel: LogLevel?
+    /// `--toolsets a,b`.
+    public var toolsets: Set<Toolset>?
+    /// `--read-only`.
+    public var readOnly = false
+    /// `--max-line-bytes N`.
+    public var maxLineBytes: Int?
+
+    /// Parses `arguments` (without the program name). Throws a message that says what to change.
+    public static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineOptions {
+        var options = CommandLineOptions()
+        var rest = arguments[...]
+        var commandSeen = false
+        func value(for flag: String) throws(UsageError) -> String {
+            guard let next = rest.popFirst(), !next.hasPrefix("--") else {
+                throw UsageError("\(flag) needs a value")
+            }
+            return next
+        }
+        while let argument = rest.popFirst() {
+            var flag = argument
+            var inline: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                flag = String(argument[..<equals])
+                inline = String(argument[argument.index(after: equals)...])
+            }
+            func take() throws(UsageError) -> String {
+                if let inline { return inline }
+                return try value(for: flag)
+            }
+            switch flag {
+            case "--help", "-h": options.command = .help
+            case "--version", "-V": options.command = .version
+            case "--home": options.home = try take()
+            case "--log-level":
+                let name = try take()
+                guard let level = LogLevel(rawValue: name) else {
+                    throw UsageError("--log-level must be one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", ")); got \(name)")
+                }
+                options.logLevel = level
+            case "--toolsets":
+                options.toolsets = try parseToolsets(try take())
+            case "--read-only": options.readOnly = true
+            case "--max-line-bytes":
+                let text = try take()
+                guard let bytes = Int(text), bytes >= 1024 else {
+                    throw UsageError("--max-line-bytes must be a whole number of bytes, at least 1024; got \(text)")
+                }
+                options.maxLineBytes = bytes
+            case "--format":
+                let format = try take()
+                guard ["json", "markdown"].contains(format) else { throw UsageError("--format must be json or markdown; got \(format)") }
+                guard case .tools = options.command else { throw UsageError("--format goes with the `tools` command") }
+                options.command = .tools(format: format)
+            default:
+                if argument.hasPrefix("-") { throw UsageError("unknown option \(argument); see tak-mcp --help") }
+                guard !commandSeen else { throw UsageError("unexpected argument \(argument); see tak-mcp --help") }
+                commandSeen = true
+                switch argument {
+                case "serve": options.command = .serve
+                case "doctor": options.command = .doctor
+                case "demo": options.command = .demo
+                case "tools": options.command = .tools(format: "json")
+                case "help": options.command = .help
+                default: throw UsageError("unknown command \(argument); the commands are serve, doctor, demo, tools")
+                }
+            }
+        }
+        return options
+    }
+
+    static func parseToolsets(_ text: String) throws(UsageError) -> Set<Toolset> {
+        var chosen = Set<Toolset>()
+        for name in text.split(separator: ",", omittingEmptySubsequences: true) {
+            let trimmed = name.trimmingCharacters(in: " ")
+            if trimmed == "all" {
+                chosen.formUnion(Toolset.selectable)
+                continue
+            }
+            guard let toolset = Toolset(rawValue: trimmed), toolset != .core else {
+                throw UsageError("--toolsets takes a comma-separated list of \(Toolset.selectable.map(\.rawValue).joined(separator: ", ")) or all; got \(trimmed)")
+            }
+            chosen.insert(toolset)
+        }
+        guard !chosen.isEmpty else { throw UsageError("--toolsets needs at least one toolset") }
+        return chosen
+    }
+
+    /// The usage text.
+    public static let usage = """
+        tak-mcp \(ServerIdentity.version): an MCP server over stdio for agents that do business.
+
+        USAGE
+          tak-mcp [serve] [options]   serve MCP on stdin/stdout (what MCP hosts launch)
+          tak-mcp doctor [--home DIR] check the home folder, store, lock and configuration
+          tak-mcp demo                run the real server on a throwaway home and play a session
+          tak-mcp tools [--format json|markdown]
+                                      print the tool catalog (manifests/tools.json or the README table)
+
+        OPTIONS
+          --home DIR            where data lives (default: $TAK_HOME, else ~/.tak-mcp)
+          --log-level LEVEL     stderr log level: debug, info, notice, warning (default), error, ...
+          --toolsets LIST       comma-separated: marketplace, knowledge, runs, wallet, or all (default all;
+                                `health` is always on)
+          --read-only           expose only read-only tools
+          --max-line-bytes N    the longest accepted message (default 33554432 = 32 MiB)
+          -h, --help            this text
+          -V, --version         the version
+
+        ENVIRONMENT
+          TAK_HOME              the home folder, when --home is not given
+          TAK_LOG_LEVEL         the stderr log level, when --log-level is not given
+        """
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in character: Character) -> String {
+        String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
+    }
+}
+
+/// A command line that cannot be run, with what to change.
+public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong.
+    public var message: String
+    /// Creates the error.
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

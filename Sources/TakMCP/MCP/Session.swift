@@ -1,0 +1,356 @@
+import Glibc
+public import Store
+public import Tools
+
+/// Where a session writes complete message lines (without the newline). The stdio transport
+/// writes them to stdout; tests and the benchmark collect them.
+public protocol MessageSink: Sendable {
+    /// Writes one message; must be atomic with respect to other calls.
+    func write(_ message: [UInt8])
+}
+
+/// Where a session's diagnostic lines go (stderr in the server).
+public protocol DiagnosticSink: Sendable {
+    /// Writes one line of text.
+    func writeLine(_ line: String)
+}
+
+/// One MCP session: classifies incoming messages, enforces the lifecycle, dispatches methods,
+/// runs tool calls concurrently and writes responses and notifications to a sink.
+///
+/// Thread-safe: `receive` is called from the reader thread; tool calls finish on the
+/// cooperative pool. All mutable state lives in `state`.
+public final class Session: Sendable {
+    let configuration: ServerConfiguration
+    let catalog: ToolCatalog
+    let environment: ToolEnvironment
+    let sink: any MessageSink
+    let diagnostics: any DiagnosticSink
+    let state = Locked(State())
+
+    /// Mutable session state.
+    struct State {
+        /// The negotiated protocol version, once `initialize` was answered.
+        var protocolVersion: String?
+        /// Whether the client sent `notifications/initialized`.
+        var clientReady = false
+        /// The client's declared capabilities.
+        var clientCapabilities = JSONObject()
+        /// The client's name and version.
+        var clientInfo = JSONObject()
+        /// The lowest level sent as `notifications/message`; nil until `logging/setLevel`.
+        var clientLogLevel: LogLevel?
+        /// Requests being worked on.
+        var inFlight: [RequestID: InFlight] = [:]
+        /// Set once shutdown began: new requests are refused.
+        var closing = false
+    }
+
+    /// A request being worked on.
+    struct InFlight {
+        var task: Task<Void, Never>?
+        var cancelled = false
+        var progressToken: JSONValue?
+        var lastProgress: Double?
+    }
+
+    /// Creates a session that exposes `catalog` (already filtered by configuration).
+    public init(configuration: ServerConfiguration, catalog: ToolCatalog, environment: ToolEnvironment,
+                sink: any MessageSink, diagnostics: any DiagnosticSink) {
+        self.configuration = configuration
+        self.catalog = catalog
+        self.environment = environment
+        self.sink = sink
+        self.diagnostics = diagnostics
+    }
+
+    // MARK: - Input
+
+    /// Handles one line of input (without its newline).
+    public func receive(line: UnsafeBufferPointer<UInt8>) {
+        var end = line.count
+        while end > 0, line[end - 1] == 0x0D || line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+        guard end > 0 else { return }
+        let value: JSONValue
+        switch JSONValue.parseBuffer(UnsafeBufferPointer(rebasing: line[0..<end]), maxDepth: 256) {
+        case .success(let parsed): value = parsed
+        case .failure(let error):
+            emit(OutgoingMessage.error(id: nil, .parseError(error.description)))
+            return
+        }
+        receive(value)
+    }
+
+    /// Handles one line of input.
+    public func receive(line: [UInt8]) {
+        line.withUnsafeBufferPointer { receive(line: $0) }
+    }
+
+    /// Handles one parsed message or batch.
+    public func receive(_ value: JSONValue) {
+        if case .array(let items) = value {
+            receiveBatch(items)
+            return
+        }
+        dispatch(IncomingMessage.classify(value), responder: .direct)
+    }
+
+    /// Reports a line that was too long to accept.
+    public func rejectOversizedLine(limit: Int) {
+        emit(OutgoingMessage.error(id: nil, .invalidRequest("message longer than \(limit) bytes; the limit is set with --max-line-bytes")))
+    }
+
+    func receiveBatch(_ items: [JSONValue]) {
+        let version = state.withLock { $0.protocolVersion }
+        guard ProtocolVersion.allowsBatches(version) else {
+            emit(OutgoingMessage.error(id: nil, .invalidRequest("batches (JSON arrays) are only part of protocol version 2025-03-26; send one message per line")))
+            return
+        }
+        guard !items.isEmpty else {
+            emit(OutgoingMessage.error(id: nil, .invalidRequest("an empty batch")))
+            return
+        }
+        let batch = BatchCollector(sink: sink)
+        let messages = items.map(IncomingMessage.classify)
+        batch.expect(messages.count { if case .request = $0 { true } else if case .invalid = $0 { true } else { false } })
+        for message in messages { dispatch(message, responder: .batch(batch)) }
+    }
+
+    /// Where a request's response goes.
+    enum Responder: Sendable {
+        case direct
+        case batch(BatchCollector)
+    }
+
+    func dispatch(_ message: IncomingMessage, responder: Responder) {
+        switch message {
+        case .invalid(let id, let error):
+            respond(responder, OutgoingMessage.error(id: id, error))
+        case .response:
+            break // We send no requests yet; stray responses are ignored.
+        case .notification(let method, let params):
+            handleNotification(method, params)
+        case .request(let id, let method, let params):
+            handleRequest(id: id, method: method, params: params, responder: responder)
+        }
+    }
+
+    // MARK: - Output
+
+    func emit(_ message: JSONValue) {
+        sink.write(message.serialized())
+    }
+
+    func respond(_ responder: Responder, _ message: JSONValue) {
+        switch responder {
+        case .direct: emit(message)
+        case .batch(let batch): batch.add(message)
+        }
+    }
+
+    /// Logs to stderr at or above the configured level, and to the client when it asked.
+    public func log(_ level: LogLevel, _ message: String, logger: String = "tak-mcp") {
+        if level >= configuration.stderrLevel {
+            diagnostics.writeLine("tak-mcp [\(level.rawValue)] \(message)")
+        }
+        let clientLevel = state.withLock { $0.clientLogLevel }
+        if let clientLevel, level >= clientLevel {
+            emit(OutgoingMessage.notification("notifications/message",
+                                              ["level": .string(level.rawValue), "logger": .string(logger), "data": .string(message)]))
+        }
+    }
+
+    // MARK: - Notifications
+
+    func handleNotification(_ method: String, _ params: JSONObject) {
+        switch method {
+        case "notifications/initialized":
+            state.withLock { $0.clientReady = true }
+        case "notifications/cancelled":
+            guard let raw = params["requestId"], let id = RequestID(raw) else { return }
+            state.withLock { state in
+                guard var entry = state.inFlight[id] else { return }
+                entry.cancelled = true
+                entry.task?.cancel()
+                state.inFlight[id] = entry
+            }
+        default:
+            break // Unknown notifications are ignored, as JSON-RPC requires.
+        }
+    }
+
+    // MARK: - Requests
+
+    func handleRequest(id: RequestID, method: String, params: JSONObject, responder: Responder) {
+        let (version, closing) = state.withLock { ($0.protocolVersion, $0.closing) }
+        if closing {
+            respond(responder, OutgoingMessage.error(id: id, JSONRPCError(code: -32603, message: "Server is shutting down")))
+            return
+        }
+        guard version != nil || method == "initialize" || method == "ping" else {
+            let error: JSONRPCError = Self.methods.contains(method)
+                ? .invalidRequest("the session is not initialized; send `initialize` first (only `ping` is served before it)")
+                : .methodNotFound(method)
+            respond(responder, OutgoingMessage.error(id: id, error))
+            return
+        }
+        switch method {
+        case "initialize": answer(id, responder) { try self.initialize(params) }
+        case "ping": respond(responder, OutgoingMessage.result(id: id, [:]))
+        case "tools/list": answer(id, responder) { try self.listTools(params) }
+        case "resources/list": answer(id, responder) { try self.listResources(params) }
+        case "resources/templates/list": answer(id, responder) { try self.listResourceTemplates(params) }
+        case "prompts/list": answer(id, responder) { try self.listPrompts(params) }
+        case "logging/setLevel": answer(id, responder) { try self.setLogLevel(params) }
+        case "tools/call": runConcurrently(id, params, responder) { try await self.callTool(params, context: $0) }
+        case "resources/read": runConcurrently(id, params, responder) { try await self.readResource(params, context: $0) }
+        case "prompts/get": runConcurrently(id, params, responder) { try await self.getPrompt(params, context: $0) }
+        case "completion/complete": runConcurrently(id, params, responder) { try await self.complete(params, context: $0) }
+        default: respond(responder, OutgoingMessage.error(id: id, .methodNotFound(method)))
+        }
+    }
+
+    /// The methods this server serves.
+    static let methods: Set<String> = [
+        "initialize", "ping", "tools/list", "tools/call", "resources/list", "resources/templates/list",
+        "resources/read", "prompts/list", "prompts/get", "completion/complete", "logging/setLevel",
+    ]
+
+    /// Answers at once on the calling thread: for methods that never block.
+    func answer(_ id: RequestID, _ responder: Responder, _ body: () throws -> JSONObject) {
+        do {
+            respond(responder, OutgoingMessage.result(id: id, .object(try body())))
+        } catch let error as JSONRPCError {
+            respond(responder, OutgoingMessage.error(id: id, error))
+        } catch {
+            log(.error, "internal error in request \(id): \(error)")
+            respond(responder, OutgoingMessage.error(id: id, .internalError))
+        }
+    }
+
+    /// Runs `body` as a task so slow work never delays other messages; the response is written
+    /// when it finishes, unless the client cancelled the request.
+    func runConcurrently(_ id: RequestID, _ params: JSONObject, _ responder: Responder,
+                         _ body: @escaping @Sendable (ToolContext) async throws -> JSONObject) {
+        let token = params["_meta"]?["progressToken"].flatMap { token -> JSONValue? in
+            switch token {
+            case .string, .integer: token
+            default: nil
+            }
+        }
+        let context = ToolContext(
+            environment: environment,
+            progress: ProgressReporter { [weak self] progress, total, message in
+                self?.sendProgress(for: id, progress: progress, total: total, message: message)
+            },
+            log: ToolLogger { [weak self] level, message in self?.log(level, message, logger: "tak-mcp/tools") })
+        let duplicate = state.withLock { state -> Bool in
+            if state.inFlight[id] != nil { return true }
+            state.inFlight[id] = InFlight(progressToken: token)
+            state.inFlight[id]?.task = Task {
+                let message: JSONValue
+                do {
+                    message = OutgoingMessage.result(id: id, .object(try await body(context)))
+                } catch let error as JSONRPCError {
+                    message = OutgoingMessage.error(id: id, error)
+                } catch is CancellationError {
+                    message = OutgoingMessage.error(id: id, JSONRPCError(code: -32603, message: "Request cancelled: the server is shutting down"))
+                } catch {
+                    self.log(.error, "internal error in request \(id): \(error)")
+                    message = OutgoingMessage.error(id: id, .internalError)
+                }
+                self.finish(id, message, responder)
+            }
+            return false
+        }
+        if duplicate {
+            respond(responder, OutgoingMessage.error(id: nil, .invalidRequest("request id \(id) is already in use by a request in progress")))
+        }
+    }
+
+    /// Writes the final message of a request, unless it was cancelled, and forgets it. Holding
+    /// the lock while writing guarantees no progress notification follows the response.
+    func finish(_ id: RequestID, _ message: JSONValue, _ responder: Responder) {
+        let bytes = message.serialized()
+        state.withLock { state in
+            let entry = state.inFlight.removeValue(forKey: id)
+            let cancelled = entry?.cancelled ?? false
+            switch responder {
+            case .direct: if !cancelled { sink.write(bytes) }
+            case .batch(let batch): if cancelled { batch.skip() } else { batch.add(message) }
+            }
+        }
+    }
+
+    func sendProgress(for id: RequestID, progress: Double, total: Double?, message: String?) {
+        state.withLock { state in
+            guard var entry = state.inFlight[id], !entry.cancelled, let token = entry.progressToken else { return }
+            if let last = entry.lastProgress, progress <= last { return }
+            entry.lastProgress = progress
+            state.inFlight[id] = entry
+            var params: JSONObject = ["progressToken": token, "progress": Self.number(progress)]
+            if let total { params["total"] = Self.number(total) }
+            if let message { params["message"] = .string(message) }
+            sink.write(OutgoingMessage.notification("notifications/progress", params).serialized())
+        }
+    }
+
+    static func number(_ value: Double) -> JSONValue {
+        if let exact = Int64(exactly: value) { .integer(exact) } else { .number(value) }
+    }
+
+    // MARK: - Shutdown
+
+    /// Stops taking requests, waits up to the grace period for in-flight work, cancels what is
+    /// left and waits briefly for it to wind down. Returns when nothing is in flight or time is up.
+    public func shutdown() {
+        state.withLock { $0.closing = true }
+        if waitUntilIdle(milliseconds: configuration.shutdownGraceMilliseconds) { return }
+        state.withLock { state in
+            for entry in state.inFlight.values { entry.task?.cancel() }
+        }
+        _ = waitUntilIdle(milliseconds: 250)
+    }
+
+    /// Waits until no request is in flight; false if `milliseconds` passed first.
+    public func waitUntilIdle(milliseconds: Int) -> Bool {
+        var waited = 0
+        while state.withLock({ !$0.inFlight.isEmpty }) {
+            if waited >= milliseconds * 10 { return false }
+            Self.sleepMicroseconds(100)
+            waited += 1
+        }
+        return true
+    }
+
+    /// How many requests are in flight.
+    public var inFlightCount: Int { state.withLock { $0.inFlight.count } }
+
+    static func sleepMicroseconds(_ microseconds: Int) {
+        var request = timespec(tv_sec: 0, tv_nsec: microseconds * 1_000)
+        nanosleep(&request, nil)
+    }
+}
+
+/// Gathers the responses of one batch and writes them as one array when the last arrives.
+final class BatchCollector: Sendable {
+    let sink: any MessageSink
+    let state = Locked((expected: 0, responses: [JSONValue]()))
+
+    init(sink: any MessageSink) { self.sink = sink }
+
+    func expect(_ count: Int) { state.withLock { $0.expected = count } }
+
+    func add(_ response: JSONValue) { complete(with: response) }
+
+    func skip() { complete(with: nil) }
+
+    private func complete(with response: JSONValue?) {
+        let done: [JSONValue]? = state.withLock { state in
+            if let response { state.responses.append(response) }
+            state.expected -= 1
+            return state.expected == 0 ? state.responses : nil
+        }
+        if let done, !done.isEmpty { sink.write(JSONValue.array(done).serialized()) }
+    }
+}

@@ -1,0 +1,38 @@
+import Glibc
+import Store
+import Tools
+
+/// Builds the services a server runs with from its configuration.
+enum ServerEnvironment {
+    static func make(configuration: ServerConfiguration, diagnostics: any DiagnosticSink) throws -> ToolEnvironment {
+        try HomeFolder.prepare(configuration.home)
+        return ToolEnvironment(home: configuration.home, serverVersion: ServerIdentity.version)
+    }
+}
+
+/// The home folder: where it is and making sure it exists.
+public enum HomeFolder {
+    /// `--home`, else `TAK_HOME`, else `~/.tak-mcp`.
+    public static func resolve(_ explicit: String?) -> String {
+        if let explicit, !explicit.isEmpty { return explicit }
+        if let value = getenv("TAK_HOME"), let text = String(validatingCString: value), !text.isEmpty { return text }
+        let home = getenv("HOME").flatMap { String(validatingCString: $0) } ?? "."
+        return home + "/.tak-mcp"
+    }
+
+    /// Creates the folder (mode 0700) and its parents if missing.
+    public static func prepare(_ path: String) throws {
+        var isDirectory = stat()
+        if stat(path, &isDirectory) == 0 {
+            guard (isDirectory.st_mode & S_IFMT) == S_IFDIR else {
+                throw UsageError("the home \(path) exists but is not a folder; pass --home with a folder path")
+            }
+            return
+        }
+        let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        if !parent.isEmpty, parent != path { try prepare(parent) }
+        if mkdir(path, 0o700) != 0, errno != EEXIST {
+            throw UsageError("cannot create the home folder \(path): \(String(cString: strerror(errno))); pass --home with a writable folder")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Dispatch
+import Glibc
+import Store
+import Tools
+
+/// The thin shell around a `Session`: stdin lines in, stdout lines out, stderr for logs, and
+/// a clean exit on end of input or SIGTERM.
+public enum StdioServer {
+    /// Serves MCP on stdin/stdout until stdin closes or SIGTERM arrives; returns the exit code.
+    public static func run(configuration: ServerConfiguration) -> Int32 {
+        signal(SIGPIPE, SIG_IGN)
+        let stderrSink = FileDescriptorSink(fd: 2)
+        let stdoutSink = FileDescriptorSink(fd: 1) {
+            // The client closed our stdout: nobody is listening, so stop.
+            exit(0)
+        }
+        let environment: ToolEnvironment
+        do {
+            environment = try ServerEnvironment.make(configuration: configuration, diagnostics: stderrSink)
+        } catch {
+            stderrSink.writeLine("tak-mcp: \(error)")
+            return 1
+        }
+        let catalog = ToolCatalog.standard.selecting(toolsets: configuration.toolsets, readOnly: configuration.readOnly)
+        let session = Session(configuration: configuration, catalog: catalog, environment: environment,
+                              sink: stdoutSink, diagnostics: stderrSink)
+        session.log(.info, "serving \(catalog.tools.count) tools on stdio; home \(configuration.home)")
+
+        signal(SIGTERM, SIG_IGN)
+        let terminate = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
+        terminate.setEventHandler {
+            session.log(.info, "SIGTERM: finishing in-flight requests")
+            session.shutdown()
+            exit(0)
+        }
+        terminate.resume()
+
+        var reader = LineReader.fileDescriptor(0, maxLineBytes: configuration.maxLineBytes)
+        loop: while true {
+            switch reader.next() {
+            case .line(let line): session.receive(line: line)
+            case .oversized: session.rejectOversizedLine(limit: configuration.maxLineBytes)
+            case .end: break loop
+            }
+        }
+        session.shutdown()
+        return 0
+    }
+}

@@ -1,0 +1,118 @@
+public import Store
+
+/// A tool with its types erased, as the catalog and the protocol layer hold it.
+public struct AnyTool: Sendable {
+    /// The tool's name.
+    public let name: String
+    /// The tool's group.
+    public let toolset: Toolset
+    /// The tool's annotations.
+    public let annotations: ToolAnnotations
+    /// The `Tool` object of `tools/list`.
+    public let descriptor: JSONObject
+    /// The input schema.
+    public let inputSchema: JSONSchema
+    /// The output schema, if any.
+    public let outputSchema: JSONSchema?
+    private let run: @Sendable (JSONObject, ToolContext) async throws -> ToolOutput
+
+    /// Erases `tool`.
+    public init<T: Tool>(_ tool: T) {
+        name = T.name
+        toolset = T.toolset
+        annotations = T.annotations
+        inputSchema = T.Arguments.schema
+        outputSchema = T.outputSchema
+        descriptor = AnyTool.describe(T.self)
+        run = { arguments, context in
+            let decoded: T.Arguments
+            if let none = NoArguments() as? T.Arguments, arguments.isEmpty {
+                decoded = none
+            } else {
+                do {
+                    decoded = try JSONValue.object(arguments).decode(as: T.Arguments.self)
+                } catch {
+                    throw ToolFailure.invalidRequest("Invalid arguments for `\(T.name)`: \(DecodingProblem.describe(error))")
+                }
+            }
+            do throws(ToolInputError) {
+                try decoded.validate()
+            } catch {
+                throw ToolFailure.invalidRequest("Invalid arguments for `\(T.name)`: \(error.message)")
+            }
+            return try await tool.call(decoded, context: context)
+        }
+    }
+
+    /// Validates `arguments` against the input schema, decodes them and runs the handler.
+    ///
+    /// Argument problems and `ToolFailure`s come back as `isError` outputs; cancellation and
+    /// unexpected errors are thrown for the protocol layer to turn into JSON-RPC errors.
+    public func invoke(_ arguments: JSONObject, context: ToolContext) async throws -> ToolOutput {
+        if let violation = SchemaValidator.firstViolation(of: inputSchema.value, by: .object(arguments)) {
+            let field = violation.path.isEmpty ? nil : violation.path
+            return ToolFailure.invalidRequest("Invalid arguments for `\(name)`: \(violation)", field: field).output
+        }
+        let output: ToolOutput
+        do {
+            output = try await run(arguments, context)
+        } catch let failure as ToolFailure {
+            return failure.output
+        }
+        if context.environment.validatesOutput, !output.isError, let outputSchema {
+            guard let structured = output.structuredContent else {
+                throw ToolContractViolation(message: "`\(name)` declares an output schema but returned no structured content")
+            }
+            if let violation = SchemaValidator.firstViolation(of: outputSchema.value, by: .object(structured)) {
+                throw ToolContractViolation(message: "`\(name)` returned structured content that breaks its output schema: \(violation)")
+            }
+        }
+        return output
+    }
+
+    static func describe<T: Tool>(_ tool: T.Type) -> JSONObject {
+        var descriptor: JSONObject = [
+            "name": .string(T.name),
+            "title": .string(T.title),
+            "description": .string(T.description),
+            "inputSchema": T.Arguments.schema.value,
+        ]
+        if let output = T.outputSchema { descriptor["outputSchema"] = output.value }
+        descriptor["annotations"] = [
+            "title": .string(T.title),
+            "readOnlyHint": .bool(T.annotations.readOnly),
+            "destructiveHint": .bool(T.annotations.destructive),
+            "idempotentHint": .bool(T.annotations.idempotent),
+            "openWorldHint": .bool(T.annotations.openWorld),
+        ]
+        return descriptor
+    }
+}
+
+/// A tool broke its own declared contract (a bug, not the model's fault).
+public struct ToolContractViolation: Error, Sendable, CustomStringConvertible {
+    /// What was broken.
+    public var message: String
+    public var description: String { message }
+}
+
+/// Turns `DecodingError`s into messages a model can act on.
+enum DecodingProblem {
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        func path(_ context: DecodingError.Context) -> String {
+            var text = ""
+            for key in context.codingPath {
+                if let index = key.intValue { text += "[\(index)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+            }
+            return text.isEmpty ? "the arguments" : "`\(text)`"
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "\(path(context)).\(key.stringValue) is required"
+        case .typeMismatch(let type, let context): return "\(path(context)) must be \(type)"
+        case .valueNotFound(let type, let context): return "\(path(context)) must be \(type), not null"
+        case .dataCorrupted(let context): return "\(path(context)): \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}

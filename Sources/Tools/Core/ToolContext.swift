@@ -1,0 +1,86 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+
+/// What a tool handler may use besides its arguments: the injected environment (store, clock,
+/// randomness, configuration) and the per-call channels (progress, logging).
+public struct ToolContext: Sendable {
+    /// Long-lived services shared by all calls.
+    public var environment: ToolEnvironment
+    /// Reports progress for this call; a no-op when the client sent no progress token.
+    public var progress: ProgressReporter
+    /// Logs for this call: to stderr, and to the client when it asked for logs.
+    public var log: ToolLogger
+
+    /// Creates a context.
+    public init(environment: ToolEnvironment, progress: ProgressReporter = .none, log: ToolLogger = .none) {
+        self.environment = environment
+        self.progress = progress
+        self.log = log
+    }
+
+    /// The current time from the injected clock.
+    public var now: Date { environment.clock.now() }
+
+    /// Throws `CancellationError` when the client cancelled this call; call it between steps of
+    /// long work.
+    public func checkCancellation() throws { try Task.checkCancellation() }
+}
+
+/// Reports progress of one call (`notifications/progress`).
+public struct ProgressReporter: Sendable {
+    let send: @Sendable (_ progress: Double, _ total: Double?, _ message: String?) -> Void
+
+    /// Creates a reporter from a sender.
+    public init(_ send: @escaping @Sendable (_ progress: Double, _ total: Double?, _ message: String?) -> Void) {
+        self.send = send
+    }
+
+    /// A reporter that drops everything.
+    public static let none = ProgressReporter { _, _, _ in }
+
+    /// Reports `progress` (which must increase from one report to the next) of `total`.
+    public func report(_ progress: Double, total: Double? = nil, message: String? = nil) {
+        send(progress, total, message)
+    }
+}
+
+/// Severity of a log message (RFC 5424 levels, as MCP uses them).
+public enum LogLevel: String, Sendable, CaseIterable, Comparable {
+    case debug, info, notice, warning, error, critical, alert, emergency
+
+    public static func < (lhs: LogLevel, rhs: LogLevel) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Logs from a tool. Never pass secrets (keys, passphrases, credentials) to it.
+public struct ToolLogger: Sendable {
+    let send: @Sendable (_ level: LogLevel, _ message: String) -> Void
+
+    /// Creates a logger from a sender.
+    public init(_ send: @escaping @Sendable (_ level: LogLevel, _ message: String) -> Void) { self.send = send }
+
+    /// A logger that drops everything.
+    public static let none = ToolLogger { _, _ in }
+
+    /// Logs `message` at `level`.
+    public func callAsFunction(_ level: LogLevel, _ message: String) { send(level, message) }
+}
+
+/// A source of the current time; injected so tests are deterministic.
+public struct WallClock: Sendable {
+    /// Returns the current time.
+    public var now: @Sendable () -> Date
+
+    /// Creates a clock from a function.
+    public init(now: @escaping @Sendable () -> Date) { self.now = now }
+
+    /// The system clock.
+    public static let system = WallClock { Date() }
+
+    /// A clock stopped at `date`.
+    public static func fixed(_ date: Date) -> WallClock { WallClock { date } }
+}

@@ -1,0 +1,83 @@
+public import Store
+
+/// What a tool returns: content blocks for the model, optional structured content, and whether
+/// it is an error the model should act on.
+public struct ToolOutput: Sendable, Equatable {
+    /// MCP content blocks (`{"type":"text","text":…}` and the like).
+    public var content: [JSONValue]
+    /// Structured content conforming to the tool's output schema.
+    public var structuredContent: JSONObject?
+    /// Whether this result reports a failure.
+    public var isError: Bool
+
+    /// Creates an output from its parts.
+    public init(content: [JSONValue], structuredContent: JSONObject? = nil, isError: Bool = false) {
+        self.content = content
+        self.structuredContent = structuredContent
+        self.isError = isError
+    }
+
+    /// A plain text result.
+    public static func text(_ text: String) -> ToolOutput {
+        ToolOutput(content: [["type": "text", "text": .string(text)]])
+    }
+
+    /// A structured result, with the same JSON as a text block for clients that read only text.
+    public static func structured(_ object: JSONObject) -> ToolOutput {
+        ToolOutput(content: [["type": "text", "text": .string(JSONValue.object(object).jsonText)]], structuredContent: object)
+    }
+
+    /// A structured result from an `Encodable` value whose JSON is an object.
+    public static func structured(encoding value: some Encodable) throws -> ToolOutput {
+        guard case .object(let object) = try JSONValue(encoding: value) else {
+            throw ToolFailure(code: "internal_error", message: "structured content must be a JSON object")
+        }
+        return structured(object)
+    }
+
+    /// An error result with a message for the model and, optionally, a structured error object.
+    public static func error(_ message: String, structured: JSONObject? = nil) -> ToolOutput {
+        ToolOutput(content: [["type": "text", "text": .string(message)]], structuredContent: structured, isError: true)
+    }
+
+    /// The MCP `CallToolResult` JSON.
+    public var resultJSON: JSONObject {
+        var result: JSONObject = ["content": .array(content)]
+        if let structuredContent { result["structuredContent"] = .object(structuredContent) }
+        if isError { result["isError"] = true }
+        return result
+    }
+}
+
+/// A failure the model can understand and act on: rendered as a result with `isError: true`
+/// whose text is the message and whose structured content is `{error, message, details}`.
+public struct ToolFailure: Error, Sendable, Equatable {
+    /// A stable machine-readable code, e.g. `invalid_request`, `not_found`.
+    public var code: String
+    /// What went wrong and what to do about it.
+    public var message: String
+    /// Extra facts (the field, allowed values, states).
+    public var details: JSONObject
+
+    /// Creates a failure.
+    public init(code: String, message: String, details: JSONObject = [:]) {
+        self.code = code
+        self.message = message
+        self.details = details
+    }
+
+    /// Arguments the model should change.
+    public static func invalidRequest(_ message: String, field: String? = nil) -> ToolFailure {
+        ToolFailure(code: "invalid_request", message: message, details: field.map { ["field": .string($0)] } ?? [:])
+    }
+
+    /// The error object `{error, message, details}`.
+    public var errorObject: JSONObject {
+        ["error": .string(code), "message": .string(message), "details": .object(details)]
+    }
+
+    /// The `isError` result for this failure.
+    public var output: ToolOutput {
+        ToolOutput.error("\(code): \(message)", structured: errorObject)
+    }
+}
