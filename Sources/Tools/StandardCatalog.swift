@@ -21,11 +21,11 @@ enum StandardCatalog {
         ResourceTemplateDefinition(
             uriTemplate: "tak://tools/{name}", name: "tool", title: "Tool definition",
             description: "The full definition of one tool: description, input and output schemas, annotations.",
-            read: { name, _ in
-                ToolCatalog.standard.tool(named: name).map { JSONValue.object($0.descriptor).jsonText }
+            read: { name, context in
+                context.catalog.tool(named: name).map { JSONValue.object($0.descriptor).jsonText }
             },
-            complete: { prefix, _ in
-                ToolCatalog.standard.tools.map(\.name).filter { $0.hasPrefix(prefix) }
+            complete: { prefix, context in
+                context.catalog.tools.map(\.name).filter { $0.hasPrefix(prefix) }
             }),
     ]
 

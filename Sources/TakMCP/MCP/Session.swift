@@ -240,6 +240,7 @@ public final class Session: Sendable {
         }
         let context = ToolContext(
             environment: environment,
+            catalog: catalog,
             progress: ProgressReporter { [weak self] progress, total, message in
                 self?.sendProgress(for: id, progress: progress, total: total, message: message)
             },

@@ -13,10 +13,13 @@ public struct ToolContext: Sendable {
     public var progress: ProgressReporter
     /// Logs for this call: to stderr, and to the client when it asked for logs.
     public var log: ToolLogger
+    /// What this session exposes (after `--toolsets` and `--read-only`).
+    public var catalog: ToolCatalog
 
     /// Creates a context.
-    public init(environment: ToolEnvironment, progress: ProgressReporter = .none, log: ToolLogger = .none) {
+    public init(environment: ToolEnvironment, catalog: ToolCatalog = .standard, progress: ProgressReporter = .none, log: ToolLogger = .none) {
         self.environment = environment
+        self.catalog = catalog
         self.progress = progress
         self.log = log
     }
