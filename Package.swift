@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"], path: "Tests/StoreTests"),
         .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store"], path: "Tests/ToolsTests"),
         .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store"],
-                    path: "Tests/TakMCPTests"),
+                    path: "Tests/TakMCPTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

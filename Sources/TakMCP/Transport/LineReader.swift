@@ -60,6 +60,7 @@ public struct LineReader: ~Copyable {
                     discarding = false
                     continue
                 }
+                if newline - lineStart > maxLineBytes { return .oversized }
                 let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + lineStart
                 return .line(UnsafeBufferPointer(start: base, count: newline - lineStart))
             }
@@ -80,6 +81,10 @@ public struct LineReader: ~Copyable {
             if count <= 0 {
                 // End of input: deliver a last unterminated line once.
                 if !discarding, end > start {
+                    if end - start > maxLineBytes {
+                        start = end
+                        return .oversized
+                    }
                     let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + start
                     let line = UnsafeBufferPointer(start: base, count: end - start)
                     start = end

@@ -1,0 +1,104 @@
+import Foundation
+import Store
+import Testing
+
+/// The built binary over pipes, as hosts run it: transcripts, framing limits, shutdown.
+@Suite(.serialized) struct EndToEndTests {
+    static let fixtures = (try? FileManager.default.contentsOfDirectory(atPath: Repository.root + "/Tests/TakMCPTests/Fixtures"))?
+        .filter { $0.hasSuffix(".jsonl") }.sorted() ?? []
+
+    /// Each fixture line is `{"send": message}`, `{"send_raw": "text"}`, `{"expect": pattern}`,
+    /// `{"args": [...]}` (first line only) or `{"close": true, "exit": status}`.
+    @Test(arguments: fixtures)
+    func transcript(_ name: String) throws {
+        let lines = try Repository.text("Tests/TakMCPTests/Fixtures/\(name)").split(separator: "\n").filter { !$0.hasPrefix("//") }
+        var steps = try lines.map { try JSONValue.parse(String($0)) }
+        var arguments: [String] = []
+        if let first = steps.first, let args = first["args"]?.arrayValue {
+            arguments = args.compactMap(\.stringValue)
+            steps.removeFirst()
+        }
+        let server = try ServerProcess(arguments: arguments)
+        for (index, step) in steps.enumerated() {
+            if let message = step["send"] {
+                server.send(message)
+            } else if let raw = step["send_raw"]?.stringValue {
+                server.send(raw)
+            } else if let expected = step["expect"] {
+                let actual = try server.receive()
+                #expect(Transcript.matches(actual, expected), "\(name) step \(index + 1): expected \(expected.jsonText)\n  got \(actual?.jsonText ?? "end of output")")
+            } else if step["close"] == true {
+                server.closeInput()
+                let status = server.waitForExit()
+                #expect(status == (step["exit"]?.integerValue.map(Int32.init) ?? 0), "\(name): exit status")
+                #expect(try server.receive() == nil, "\(name): nothing more on stdout")
+            }
+        }
+        if server.process.isRunning {
+            server.closeInput()
+            _ = server.waitForExit()
+        }
+    }
+
+    @Test func exitsPromptlyOnEndOfInput() throws {
+        let server = try ServerProcess()
+        _ = try server.initialize()
+        let started = Date()
+        server.closeInput()
+        #expect(server.waitForExit() == 0)
+        #expect(Date().timeIntervalSince(started) < 1.0)
+    }
+
+    @Test func exitsCleanlyOnSIGTERM() throws {
+        let server = try ServerProcess()
+        _ = try server.initialize()
+        kill(server.process.processIdentifier, SIGTERM)
+        #expect(server.waitForExit() == 0)
+    }
+
+    @Test func oversizedLineIsRefusedAndReadingGoesOn() throws {
+        let server = try ServerProcess(arguments: ["--max-line-bytes", "2048"])
+        _ = try server.initialize()
+        server.send(#"{"jsonrpc":"2.0","id":1,"method":"ping","params":{"pad":""# + String(repeating: "x", count: 10_000) + "\"}}")
+        let refused = try server.receive()
+        #expect(refused?["error"]?["code"] == -32600)
+        #expect(refused?["id"] == .null)
+        server.send(#"{"jsonrpc":"2.0","id":2,"method":"ping"}"#)
+        #expect(try server.receive()?["id"] == 2)
+        server.closeInput()
+        #expect(server.waitForExit() == 0)
+    }
+
+    @Test func megabyteLineIsHandled() throws {
+        let server = try ServerProcess()
+        _ = try server.initialize()
+        let pad = String(repeating: "z", count: 1 << 20)
+        server.send(#"{"jsonrpc":"2.0","id":"big","method":"tools/call","params":{"name":"health","arguments":{"pad":"\#(pad)"}}}"#)
+        let reply = try server.receive()
+        #expect(reply?["id"] == "big")
+        #expect(reply?["result"]?["isError"] == true)
+        server.closeInput()
+        #expect(server.waitForExit() == 0)
+    }
+
+    @Test func stdoutCarriesOnlyMessagesAndLogsGoToStderr() throws {
+        let server = try ServerProcess(arguments: ["--log-level", "debug"])
+        _ = try server.initialize(version: "1999-01-01")
+        server.send(#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"health"}}"#)
+        #expect(try server.receive()?["result"]?["structuredContent"]?["version"] == "tak/0.1")
+        server.closeInput()
+        #expect(server.waitForExit() == 0)
+        while let message = try server.receive() { #expect(message["jsonrpc"] == "2.0") }
+        #expect(server.stderrText.contains("answering with 2025-11-25"))
+    }
+
+    @Test func helpAndVersion() throws {
+        let help = try ServerProcess(arguments: ["--help", "--home", "/nonexistent"])
+        #expect(help.waitForExit() == 0)
+        let usage = String(decoding: help.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(usage.contains("--toolsets"))
+        let bad = try ServerProcess(arguments: ["--bogus", "--home", "/nonexistent"])
+        #expect(bad.waitForExit() == 64)
+        #expect(bad.stderrText.contains("unknown option --bogus"))
+    }
+}
