@@ -1,1 +1,18 @@
-print("bench")
+import Glibc
+import Store
+import TakMCP
+import Tools
+
+// `swift run -c release tak-bench [--quick] [section ...]`: in-process speed figures.
+// Sections: protocol, stdio, store, crypto (default: all). The process-level figures (cold start,
+// RSS, EOF exit) come from `stdio`, which spawns the release `tak-mcp` next to this binary.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let quick = arguments.contains("--quick")
+let sections = Set(arguments.filter { !$0.hasPrefix("--") })
+func wanted(_ section: String) -> Bool { sections.isEmpty || sections.contains(section) }
+
+var report = BenchReport()
+if wanted("protocol") { ProtocolBench.run(report: &report, quick: quick) }
+if wanted("stdio") { StdioBench.run(report: &report, quick: quick) }
+report.print()

@@ -17,3 +17,26 @@ import Testing
         #expect(value == again)
     }
 }
+
+@Suite struct JSONEscapingTests {
+    /// Every ASCII character, at every offset within an 8-byte word, survives a round trip.
+    @Test(arguments: 0..<9)
+    func everyASCIICharacterRoundTrips(offset: Int) throws {
+        for code in 0..<128 {
+            let text = String(repeating: "a", count: offset) + String(UnicodeScalar(UInt8(code))) + "tail-of-the-string"
+            let encoded = JSONValue.string(text).serialized()
+            #expect(!encoded.contains(0x0A) && !encoded.contains(0x0D))
+            #expect(try JSONValue.parse(encoded) == .string(text), "code \(code) at \(offset)")
+        }
+    }
+
+    @Test func nonASCIIAndInvalidUTF8() throws {
+        #expect(try JSONValue.parse(Array("\"héllo ✓ 😀\"".utf8)) == "héllo ✓ 😀")
+        #expect(throws: JSONParseError.self) { try JSONValue.parse([0x22, 0xFF, 0xFE, 0x22]) }
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(Array("[1,]".utf8)) }
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(Array("01".utf8)) }
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(Array(String(repeating: "[", count: 300).utf8)) }
+        #expect(try JSONValue.parse("18446744073709551616") == .number(18446744073709551616))
+        #expect(try JSONValue.parse("-0") == .integer(0))
+    }
+}

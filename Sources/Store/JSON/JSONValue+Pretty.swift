@@ -28,7 +28,7 @@ extension JSONValue {
             for (index, member) in object.members.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(indent + 1)
-                JSONValue.writeString(member.key, to: &out)
+                out.append(contentsOf: JSONValue.string(member.key).serialized())
                 out.append(contentsOf: ": ".utf8)
                 member.value.writePretty(to: &out, indent: indent + 1)
             }

@@ -1,16 +1,16 @@
-import Glibc
+public import Glibc
 
 /// A child process with pipes to its stdin and stdout, spawned with `posix_spawn` (Foundation's
 /// `Process` would pull all of Foundation into the server binary).
-final class ChildProcess {
-    let pid: pid_t
+public final class ChildProcess: @unchecked Sendable {
+    public let pid: pid_t
     private var stdinFD: Int32
     private var reader: LineReader
     private let stdoutFD: Int32
 
     /// Starts `path` with `arguments`; its stderr goes to `stderrPath` (e.g. /dev/null), or is
     /// inherited when nil.
-    init(path: String, arguments: [String], stderrPath: String? = nil) throws {
+    public init(path: String, arguments: [String], stderrPath: String? = nil) throws {
         var toChild: [Int32] = [0, 0]
         var fromChild: [Int32] = [0, 0]
         guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else { throw UsageError("cannot create pipes: \(String(cString: strerror(errno)))") }
@@ -44,9 +44,14 @@ final class ChildProcess {
     }
 
     /// Writes one line to the child's stdin.
-    func send(_ line: [UInt8]) {
+    public func send(_ line: [UInt8]) {
         var bytes = line
         bytes.append(0x0A)
+        sendRaw(bytes)
+    }
+
+    /// Writes bytes to the child's stdin as they are.
+    public func sendRaw(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
@@ -58,7 +63,7 @@ final class ChildProcess {
     }
 
     /// Reads one line from the child's stdout; nil at end of output.
-    func receive() -> [UInt8]? {
+    public func receive() -> [UInt8]? {
         while true {
             switch reader.next() {
             case .line(let line): return Array(line)
@@ -69,13 +74,13 @@ final class ChildProcess {
     }
 
     /// Closes the child's stdin (end of input for it).
-    func closeInput() {
+    public func closeInput() {
         if stdinFD >= 0 { close(stdinFD) }
         stdinFD = -1
     }
 
     /// Waits for the child to exit; returns its exit status (128+signal when killed).
-    func wait() -> Int32 {
+    public func wait() -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         let signal = status & 0x7F

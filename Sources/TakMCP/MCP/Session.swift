@@ -202,10 +202,12 @@ public final class Session: Sendable {
         case "resources/templates/list": answer(id, responder) { try self.listResourceTemplates(params) }
         case "prompts/list": answer(id, responder) { try self.listPrompts(params) }
         case "logging/setLevel": answer(id, responder) { try self.setLogLevel(params) }
-        case "tools/call": runConcurrently(id, params, responder) { try await self.callTool(params, context: $0) }
+        case "tools/call":
+            let inline = params["name"]?.stringValue.flatMap(catalog.tool(named:)).map { $0.execution == .inline } ?? true
+            runConcurrently(id, params, responder, inline: inline) { try await self.callTool(params, context: $0) }
         case "resources/read": runConcurrently(id, params, responder) { try await self.readResource(params, context: $0) }
-        case "prompts/get": runConcurrently(id, params, responder) { try await self.getPrompt(params, context: $0) }
-        case "completion/complete": runConcurrently(id, params, responder) { try await self.complete(params, context: $0) }
+        case "prompts/get": runConcurrently(id, params, responder, inline: true) { try await self.getPrompt(params, context: $0) }
+        case "completion/complete": runConcurrently(id, params, responder, inline: true) { try await self.complete(params, context: $0) }
         default: respond(responder, OutgoingMessage.error(id: id, .methodNotFound(method)))
         }
     }
@@ -230,7 +232,7 @@ public final class Session: Sendable {
 
     /// Runs `body` as a task so slow work never delays other messages; the response is written
     /// when it finishes, unless the client cancelled the request.
-    func runConcurrently(_ id: RequestID, _ params: JSONObject, _ responder: Responder,
+    func runConcurrently(_ id: RequestID, _ params: JSONObject, _ responder: Responder, inline: Bool = false,
                          _ body: @escaping @Sendable (ToolContext) async throws -> JSONObject) {
         let token = params["_meta"]?["progressToken"].flatMap { token -> JSONValue? in
             switch token {
@@ -248,24 +250,33 @@ public final class Session: Sendable {
         let duplicate = state.withLock { state -> Bool in
             if state.inFlight[id] != nil { return true }
             state.inFlight[id] = InFlight(progressToken: token)
-            state.inFlight[id]?.task = Task {
-                let message: JSONValue
-                do {
-                    message = OutgoingMessage.result(id: id, .object(try await body(context)))
-                } catch let error as JSONRPCError {
-                    message = OutgoingMessage.error(id: id, error)
-                } catch is CancellationError {
-                    message = OutgoingMessage.error(id: id, JSONRPCError(code: -32603, message: "Request cancelled: the server is shutting down"))
-                } catch {
-                    self.log(.error, "internal error in request \(id): \(error)")
-                    message = OutgoingMessage.error(id: id, .internalError)
-                }
-                self.finish(id, message, responder)
-            }
             return false
         }
         if duplicate {
             respond(responder, OutgoingMessage.error(id: nil, .invalidRequest("request id \(id) is already in use by a request in progress")))
+            return
+        }
+        let work: @Sendable () async -> Void = {
+            let message: JSONValue
+            do {
+                message = OutgoingMessage.result(id: id, .object(try await body(context)))
+            } catch let error as JSONRPCError {
+                message = OutgoingMessage.error(id: id, error)
+            } catch is CancellationError {
+                message = OutgoingMessage.error(id: id, JSONRPCError(code: -32603, message: "Request cancelled: the server is shutting down"))
+            } catch {
+                self.log(.error, "internal error in request \(id): \(error)")
+                message = OutgoingMessage.error(id: id, .internalError)
+            }
+            self.finish(id, message, responder)
+        }
+        // Work that never blocks starts on this thread and finishes here unless it suspends;
+        // anything else goes to the cooperative pool so it cannot hold up reading.
+        let task = inline ? Task.immediate(operation: work) : Task(operation: work)
+        state.withLock { state in
+            guard state.inFlight[id] != nil else { return }
+            state.inFlight[id]?.task = task
+            if state.inFlight[id]?.cancelled == true { task.cancel() }
         }
     }
 

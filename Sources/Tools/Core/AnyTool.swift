@@ -14,6 +14,8 @@ public struct AnyTool: Sendable {
     public let inputSchema: JSONSchema
     /// The output schema, if any.
     public let outputSchema: JSONSchema?
+    /// Where the handler runs.
+    public let execution: ToolExecution
     private let run: @Sendable (JSONObject, ToolContext) async throws -> ToolOutput
 
     /// Erases `tool`.
@@ -23,11 +25,12 @@ public struct AnyTool: Sendable {
         annotations = T.annotations
         inputSchema = T.Arguments.schema
         outputSchema = T.outputSchema
+        execution = T.execution
         descriptor = AnyTool.describe(T.self)
         run = { arguments, context in
             let decoded: T.Arguments
-            if let none = NoArguments() as? T.Arguments, arguments.isEmpty {
-                decoded = none
+            if T.Arguments.self == NoArguments.self, arguments.isEmpty {
+                decoded = unsafeBitCast(NoArguments(), to: T.Arguments.self)
             } else {
                 do {
                     decoded = try JSONValue.object(arguments).decode(as: T.Arguments.self)

@@ -20,6 +20,8 @@ public protocol Tool: Sendable {
     static var toolset: Toolset { get }
     /// The shape of `structuredContent` on success, if the tool returns structured content.
     static var outputSchema: JSONSchema? { get }
+    /// Where the handler runs; `.pooled` unless it provably never blocks.
+    static var execution: ToolExecution { get }
 
     /// Runs the tool. Throw a `ToolFailure` for anything the model can fix or should know;
     /// any other error is reported as an internal error.
@@ -28,6 +30,16 @@ public protocol Tool: Sendable {
 
 extension Tool {
     public static var outputSchema: JSONSchema? { nil }
+    public static var execution: ToolExecution { .pooled }
+}
+
+/// Where a tool's handler runs.
+public enum ToolExecution: Sendable {
+    /// On the cooperative pool: for anything that may block (files, locks, network).
+    case pooled
+    /// Started on the thread that read the request and run there until it first suspends: for
+    /// handlers that only compute in memory. Saves a thread hop per call.
+    case inline
 }
 
 /// The arguments of a tool: decoded from the call's JSON after it passed `schema`.

@@ -12,6 +12,7 @@ struct HealthTool: Tool {
         """
     static let annotations = ToolAnnotations.localRead
     static let toolset = Toolset.core
+    static let execution = ToolExecution.inline
     static let outputSchema: JSONSchema? = .object(
         properties: [
             "status": .string("`operational` when the store is readable.", enum: ["operational", "degraded"]),
