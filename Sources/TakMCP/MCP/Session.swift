@@ -314,14 +314,15 @@ public final class Session: Sendable {
     // MARK: - Shutdown
 
     /// Stops taking requests, waits up to the grace period for in-flight work, cancels what is
-    /// left and waits briefly for it to wind down. Returns when nothing is in flight or time is up.
+    /// left and waits up to a second for it to wind down. Blocks: call it from a thread of
+    /// its own (the reader or a signal handler), never from the cooperative pool. Returns when nothing is in flight or time is up.
     public func shutdown() {
         state.withLock { $0.closing = true }
         if waitUntilIdle(milliseconds: configuration.shutdownGraceMilliseconds) { return }
         state.withLock { state in
             for entry in state.inFlight.values { entry.task?.cancel() }
         }
-        _ = waitUntilIdle(milliseconds: 250)
+        _ = waitUntilIdle(milliseconds: 1_000)
     }
 
     /// Waits until no request is in flight; false if `milliseconds` passed first.
