@@ -327,13 +327,18 @@ public final class Session: Sendable {
 
     /// Waits until no request is in flight; false if `milliseconds` passed first.
     public func waitUntilIdle(milliseconds: Int) -> Bool {
-        var waited = 0
+        let deadline = Self.monotonicNanoseconds() + UInt64(max(0, milliseconds)) * 1_000_000
         while state.withLock({ !$0.inFlight.isEmpty }) {
-            if waited >= milliseconds * 10 { return false }
+            if Self.monotonicNanoseconds() >= deadline { return false }
             Self.sleepMicroseconds(100)
-            waited += 1
         }
         return true
+    }
+
+    static func monotonicNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
     }
 
     /// How many requests are in flight.
