@@ -15,4 +15,5 @@ func wanted(_ section: String) -> Bool { sections.isEmpty || sections.contains(s
 var report = BenchReport()
 if wanted("protocol") { ProtocolBench.run(report: &report, quick: quick) }
 if wanted("stdio") { StdioBench.run(report: &report, quick: quick) }
+if wanted("crypto") { CryptoBench.run(report: &report) }
 report.print()
