@@ -26,10 +26,13 @@ public struct JSONObject: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// An object with these members; a later duplicate key replaces the earlier value.
     public init(_ pairs: [(String, JSONValue)]) {
-        members = []
-        members.reserveCapacity(pairs.count)
-        for (key, value) in pairs { self[key] = value }
+        var builder = JSONObjectBuilder()
+        for (key, value) in pairs { builder.set(key, value) }
+        members = builder.members
     }
+
+    /// An object with these members, whose keys the caller guarantees to be distinct.
+    init(uniqueMembers: [(key: String, value: JSONValue)]) { members = uniqueMembers }
 
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
 
@@ -58,17 +61,54 @@ public struct JSONObject: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> {
         members.makeIterator()
     }
+}
 
-    /// Appends without checking for an existing key; for builders that know keys are new.
-    mutating func appendUnchecked(_ key: String, _ value: JSONValue) { members.append((key, value)) }
+/// Collects the members of a `JSONObject`, a later duplicate key replacing the earlier value, in time
+/// linear in the number of members: small objects are scanned, larger ones get a key index.
+struct JSONObjectBuilder {
+    /// Objects up to this many members are searched linearly; larger ones use `positions`.
+    static let linearScanLimit = 16
+    /// The members so far, keys distinct, in first-set order.
+    private(set) var members: [(key: String, value: JSONValue)] = []
+    /// The index of each key in `members`, kept once there are `linearScanLimit` members.
+    private var positions: [String: Int] = [:]
+
+    /// Sets `key` to `value`: replaces the value of an existing key in place, or appends.
+    mutating func set(_ key: String, _ value: JSONValue) {
+        if members.count < Self.linearScanLimit {
+            if let index = members.firstIndex(where: { $0.key == key }) {
+                members[index].value = value
+                return
+            }
+            members.append((key, value))
+            if members.count == Self.linearScanLimit {
+                for (index, member) in members.enumerated() { positions[member.key] = index }
+            }
+        } else if let index = positions[key] {
+            members[index].value = value
+        } else {
+            positions[key] = members.count
+            members.append((key, value))
+        }
+    }
+
+    /// The object built.
+    var object: JSONObject { JSONObject(uniqueMembers: members) }
 }
 
 extension JSONObject: Equatable {
     /// Objects are equal when they have the same keys with equal values, in any order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.count == rhs.count else { return false }
+        if lhs.count <= JSONObjectBuilder.linearScanLimit {
+            for (key, value) in lhs.members {
+                guard let other = rhs[key], other == value else { return false }
+            }
+            return true
+        }
+        let right = Dictionary(rhs.members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         for (key, value) in lhs.members {
-            guard let other = rhs[key], other == value else { return false }
+            guard let other = right[key], other == value else { return false }
         }
         return true
     }

@@ -1,0 +1,97 @@
+import Glibc
+
+/// The stateful core behind `Store`: open files, the in-memory state, and how far the journal was read.
+///
+/// Not thread-safe and not `Sendable`: `Store` owns one and calls it only while holding its mutex.
+/// Cross-process safety comes from the `flock` lock: appends and compactions hold it exclusively,
+/// readers take it shared only when there is something new to read.
+final class StoreEngine {
+    /// The files.
+    let paths: StorePaths
+    /// How the store was opened.
+    let options: StoreOptions
+    /// The cross-process lock.
+    let lock: FileLock
+    /// The records, as of `state.seq`.
+    var state = StoreState()
+    /// The journal file this process reads and appends to; nil while none exists.
+    var journal: OpenFile?
+    /// The identity of `journal`, compared with the path's to notice another process's compaction.
+    var journalIdentity: FileIdentity?
+    /// How far `journal` has been read.
+    var progress = JournalProgress()
+    /// The size of the snapshot last loaded or written, for the compaction threshold.
+    var snapshotSize = 0
+    /// After a failed automatic compaction, the journal offset before which it is not tried again.
+    var compactionNotBefore = 0
+    /// How this engine holds `lock` right now, if it does.
+    private(set) var heldLock: FileLock.Mode?
+    /// Set after a simulated crash or an unrecoverable failure; every later call throws it.
+    private(set) var unusableReason: StoreError?
+
+    /// Creates the home folder if needed (mode 0700), then loads the store under the exclusive lock:
+    /// drops a torn last journal line, creates a missing journal, removes temporary files left by an
+    /// interrupted compaction. Throws without touching a damaged file.
+    init(home: String, options: StoreOptions) throws(StoreError) {
+        paths = StorePaths(home: home)
+        self.options = options
+        try FileSystem.createDirectories(home)
+        lock = try FileLock(path: paths.lock)
+        try acquire(.exclusive)
+        defer { release() }
+        try reload()
+        try createJournalIfMissing()
+        try FileSystem.removeIfPresent(paths.snapshotTemp)
+        try FileSystem.removeIfPresent(paths.journalTemp)
+    }
+
+    /// Waits for the cross-process lock in `mode`; pair with `release()`.
+    func acquire(_ mode: FileLock.Mode) throws(StoreError) {
+        precondition(heldLock == nil, "the store's file lock is already held by this instance")
+        try lock.lock(mode)
+        heldLock = mode
+    }
+
+    /// Releases the cross-process lock.
+    func release() {
+        lock.unlock()
+        heldLock = nil
+    }
+
+    /// Throws if an earlier crash or failure made this instance unusable.
+    func ensureUsable() throws(StoreError) {
+        if let unusableReason { throw unusableReason }
+    }
+
+    /// Stops this instance for good: every later call throws `unusable` with `reason`.
+    func markUnusable(_ reason: String) {
+        if unusableReason == nil {
+            unusableReason = StoreError(.unusable, reason + " Open the store folder again to continue.", path: paths.home)
+        }
+    }
+
+    /// Calls the fault-injection hook at `point`: a requested crash makes this instance unusable and
+    /// throws `simulatedCrash`; a requested I/O failure throws `ioFailure` (EIO).
+    func checkpoint(_ point: StoreFaultPoint) throws(StoreError) {
+        guard let hook = options.faultInjection else { return }
+        switch hook(point) {
+        case .proceed:
+            return
+        case .crash:
+            markUnusable("This instance simulated a crash at \(point.rawValue).")
+            throw StoreError(.simulatedCrash, "simulated crash at \(point.rawValue)", path: paths.home)
+        case .ioFailure:
+            throw StoreError(.ioFailure, "simulated I/O failure at \(point.rawValue)", path: paths.home, errno: EIO)
+        }
+    }
+
+    /// Flushes `file` to the disk unless durability is off.
+    func sync(_ file: OpenFile, dataOnly: Bool = false) throws(StoreError) {
+        if options.durability == .synced { try file.sync(dataOnly: dataOnly) }
+    }
+
+    /// Flushes the home folder's entries to the disk unless durability is off.
+    func syncHome() throws(StoreError) {
+        if options.durability == .synced { try FileSystem.syncDirectory(paths.home) }
+    }
+}
