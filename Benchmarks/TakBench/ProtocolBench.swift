@@ -28,7 +28,8 @@ enum ProtocolBench {
         mkdir(home, 0o700)
         let sink = CountingSink()
         let session = Session(configuration: ServerConfiguration(home: home), catalog: .standard,
-                              environment: ToolEnvironment(home: home, validatesOutput: false, serverVersion: ServerIdentity.version),
+                              environment: ToolEnvironment(home: home, store: try! Store(home: home + "/store"), validatesOutput: false,
+                                                           serverVersion: ServerIdentity.version),
                               sink: sink, diagnostics: sink)
         session.receive(line: Array(#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25"}}"#.utf8))
         for (label, line) in [

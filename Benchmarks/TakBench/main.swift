@@ -15,5 +15,6 @@ func wanted(_ section: String) -> Bool { sections.isEmpty || sections.contains(s
 var report = BenchReport()
 if wanted("protocol") { ProtocolBench.run(report: &report, quick: quick) }
 if wanted("stdio") { StdioBench.run(report: &report, quick: quick) }
+if wanted("store") { StoreBench.run(report: &report, quick: quick) }
 if wanted("crypto") { CryptoBench.run(report: &report) }
 report.print()

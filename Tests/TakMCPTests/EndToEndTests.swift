@@ -102,3 +102,31 @@ import Testing
         #expect(bad.stderrText.contains("unknown option --bogus"))
     }
 }
+
+/// A damaged store stops the server with a message that says what to do, and is never rewritten.
+@Suite struct DamagedStoreTests {
+    @Test func corruptJournalStopsTheServerAndIsLeftUntouched() throws {
+        let home = NSTemporaryDirectory() + "tak-damaged-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: home + "/store", withIntermediateDirectories: true)
+        let journal = home + "/store/journal.jsonl"
+        let damaged = Data("{\"v\":1,\"seq\":1,\"ops\":[]}\nnot json at all\n{\"v\":1,\"seq\":3,\"ops\":[]}\n".utf8)
+        try damaged.write(to: URL(fileURLWithPath: journal))
+        let server = try ServerProcess(arguments: ["--home", home])
+        #expect(server.waitForExit() == 1)
+        let message = server.stderrText
+        #expect(message.contains("journal.jsonl line 2"))
+        #expect(message.contains("restore it from a backup or move it aside"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: journal)) == damaged)
+    }
+
+    @Test func doctorReportsTheDamage() throws {
+        let home = NSTemporaryDirectory() + "tak-damaged-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: home + "/store", withIntermediateDirectories: true)
+        try Data("garbage\n".utf8).write(to: URL(fileURLWithPath: home + "/store/journal.jsonl"))
+        let doctor = try ServerProcess(arguments: ["doctor", "--home", home])
+        #expect(doctor.waitForExit() == 1)
+        let report = String(decoding: doctor.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(report.contains("ERR store journal.jsonl"))
+        #expect(report.contains("problem found"))
+    }
+}

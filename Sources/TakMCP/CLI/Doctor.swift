@@ -44,6 +44,15 @@ enum Doctor {
         if stat(home, &info) == 0, info.st_mode & 0o077 != 0 {
             findings.append(Finding(ok: false, message: "home folder \(home) is readable by other users (mode \(String(info.st_mode & 0o777, radix: 8))); run: chmod 700 \(home)"))
         }
+        let diagnostics = Store.check(home: HomeFolder.storeFolder(home))
+        for finding in diagnostics.findings {
+            let remedy = finding.remedy.map { "; \($0)" } ?? ""
+            findings.append(Finding(ok: finding.severity != .problem, message: "store \(finding.subject): \(finding.detail)\(remedy)"))
+        }
+        if let counts = diagnostics.recordCounts {
+            let total = counts.values.reduce(0, +)
+            findings.append(Finding(ok: true, message: "store holds \(total) records in \(counts.count) collections"))
+        }
         if let value = getenv("TAK_LOG_LEVEL").map({ String(cString: $0) }), LogLevel(rawValue: value) == nil {
             findings.append(Finding(ok: false, message: "TAK_LOG_LEVEL=\(value) is not a level; use one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", "))"))
         }

@@ -6,7 +6,9 @@ import Tools
 enum ServerEnvironment {
     static func make(configuration: ServerConfiguration, diagnostics: any DiagnosticSink) throws -> ToolEnvironment {
         try HomeFolder.prepare(configuration.home)
-        return ToolEnvironment(home: configuration.home, serverVersion: ServerIdentity.version)
+        let options = StoreOptions(log: { message in diagnostics.writeLine("tak-mcp [warning] store: \(message)") })
+        let store = try Store(home: HomeFolder.storeFolder(configuration.home), options: options)
+        return ToolEnvironment(home: configuration.home, store: store, serverVersion: ServerIdentity.version)
     }
 }
 
@@ -19,6 +21,9 @@ public enum HomeFolder {
         let home = getenv("HOME").flatMap { String(validatingCString: $0) } ?? "."
         return home + "/.tak-mcp"
     }
+
+    /// Where the store's files live inside the home folder.
+    public static func storeFolder(_ home: String) -> String { home + "/store" }
 
     /// Creates the folder (mode 0700) and its parents if missing.
     public static func prepare(_ path: String) throws {

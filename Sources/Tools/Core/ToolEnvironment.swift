@@ -1,25 +1,47 @@
-/// The long-lived services tools use, injected so tests control time, randomness and storage.
+public import Store
+import Glibc
+
+/// The long-lived services tools use, injected so tests control time, randomness, storage and
+/// the process environment.
 public struct ToolEnvironment: Sendable {
     /// The home folder holding the store and keys.
     public var home: String
+    /// The store (`<home>/store`).
+    public var store: Store
     /// The clock.
     public var clock: WallClock
+    /// Randomness (keys, nonces, ids).
+    public var random: RandomBytes
+    /// Reads an environment variable of the server process (injected so tests set their own).
+    public var variable: @Sendable (String) -> String?
     /// Whether structured results are checked against output schemas (tests and debug builds).
     public var validatesOutput: Bool
     /// The server's version string, e.g. `0.1.0`.
     public var serverVersion: String
 
     /// Creates an environment.
-    public init(home: String, clock: WallClock = .system, validatesOutput: Bool = ToolEnvironment.debugBuild, serverVersion: String) {
+    public init(home: String, store: Store, clock: WallClock = .system, random: RandomBytes = .system,
+                variable: @escaping @Sendable (String) -> String? = ToolEnvironment.processVariable,
+                validatesOutput: Bool = ToolEnvironment.debugBuild, serverVersion: String) {
         self.home = home
+        self.store = store
         self.clock = clock
+        self.random = random
+        self.variable = variable
         self.validatesOutput = validatesOutput
         self.serverVersion = serverVersion
     }
 
     /// Record counts per store collection.
     public func recordCounts() throws -> [String: Int] {
-        [:]
+        var counts: [String: Int] = [:]
+        for name in try store.collectionNames() { counts[name] = try store.count(in: name) }
+        return counts
+    }
+
+    /// The process's environment variable `name`.
+    public static let processVariable: @Sendable (String) -> String? = { name in
+        getenv(name).flatMap { String(validatingCString: $0) }
     }
 
     /// True in debug builds.

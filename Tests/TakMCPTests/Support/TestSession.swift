@@ -42,7 +42,9 @@ struct TestSession {
         var configuration = ServerConfiguration(home: home, stderrLevel: stderrLevel)
         configuration.pageSize = pageSize
         configuration.shutdownGraceMilliseconds = 200
-        let environment = ToolEnvironment(home: home, clock: .fixed(Date(timeIntervalSince1970: 1_771_583_400)),
+        let store = try! Store(home: home + "/store", options: StoreOptions(log: { _ in }))
+        let environment = ToolEnvironment(home: home, store: store, clock: .fixed(Date(timeIntervalSince1970: 1_771_583_400)),
+                                          random: .deterministic(seed: 7), variable: { _ in nil },
                                           validatesOutput: true, serverVersion: ServerIdentity.version)
         session = Session(configuration: configuration, catalog: catalog, environment: environment, sink: sink, diagnostics: sink)
     }
