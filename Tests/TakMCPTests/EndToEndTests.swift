@@ -109,7 +109,8 @@ import Testing
         let home = NSTemporaryDirectory() + "tak-damaged-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: home + "/store", withIntermediateDirectories: true)
         let journal = home + "/store/journal.jsonl"
-        let damaged = Data("{\"v\":1,\"seq\":1,\"ops\":[]}\nnot json at all\n{\"v\":1,\"seq\":3,\"ops\":[]}\n".utf8)
+        let good = #"{"v":1,"seq":1,"ops":[{"op":"put","collection":"agents","id":"ag_1","value":{"name":"a"}}]}"#
+        let damaged = Data("\(good)\nnot json at all\n\(good.replacingOccurrences(of: "\"seq\":1", with: "\"seq\":3"))\n".utf8)
         try damaged.write(to: URL(fileURLWithPath: journal))
         let server = try ServerProcess(arguments: ["--home", home])
         #expect(server.waitForExit() == 1)
@@ -127,6 +128,6 @@ import Testing
         #expect(doctor.waitForExit() == 1)
         let report = String(decoding: doctor.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(report.contains("ERR store journal.jsonl"))
-        #expect(report.contains("problem found"))
+        #expect(report.contains("found; fix them"))
     }
 }

@@ -9,12 +9,13 @@ enum Doctor {
     struct Finding {
         var ok: Bool
         var message: String
+        var warning = false
     }
 
     static func run(configuration: ServerConfiguration) -> Int32 {
         let findings = check(configuration: configuration)
         for finding in findings {
-            print("\(finding.ok ? "ok " : "ERR") \(finding.message)")
+            print("\(finding.ok ? (finding.warning ? "WRN" : "ok ") : "ERR") \(finding.message)")
         }
         let problems = findings.filter { !$0.ok }.count
         print(problems == 0 ? "\nAll checks passed." : "\n\(problems) problem\(problems == 1 ? "" : "s") found; fix them as said above.")
@@ -47,7 +48,8 @@ enum Doctor {
         let diagnostics = Store.check(home: HomeFolder.storeFolder(home))
         for finding in diagnostics.findings {
             let remedy = finding.remedy.map { "; \($0)" } ?? ""
-            findings.append(Finding(ok: finding.severity != .problem, message: "store \(finding.subject): \(finding.detail)\(remedy)"))
+            findings.append(Finding(ok: finding.severity != .problem, message: "store \(finding.subject): \(finding.detail)\(remedy)",
+                                    warning: finding.severity == .warning))
         }
         if let counts = diagnostics.recordCounts {
             let total = counts.values.reduce(0, +)
