@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "tak-mcp", targets: ["TakMCPMain"]),
         .executable(name: "tak-bench", targets: ["TakBench"]),
+        // Loaded by tak-mcp on its first https request, so FoundationNetworking stays off start-up.
+        .library(name: "TakNetworking", type: .dynamic, targets: ["TakNetworking"]),
     ],
     targets: [
         // Persistence and the JSON data model; knows nothing of MCP.
@@ -21,10 +23,12 @@ let package = Package(
         .target(name: "Tools", dependencies: ["Store"], path: "Sources/Tools", swiftSettings: strict),
         // The protocol layer: JSON-RPC codec, MCP session, stdio transport, command line.
         .target(name: "TakMCP", dependencies: ["Tools", "Store"], path: "Sources/TakMCP",
-                exclude: ["Main"], swiftSettings: strict),
+                exclude: ["Main", "Plugins"], swiftSettings: strict),
         // The `tak-mcp` executable: only `main`.
         .executableTarget(name: "TakMCPMain", dependencies: ["TakMCP"], path: "Sources/TakMCP/Main",
                           swiftSettings: strict),
+        // The https plugin: URLSession behind a C ABI (see Sources/Tools/HTTP/PluginHTTPTransport.swift).
+        .target(name: "TakNetworking", path: "Sources/TakMCP/Plugins/Networking", swiftSettings: strict),
         // `swift run -c release tak-bench`: in-process speed and memory figures.
         .executableTarget(name: "TakBench", dependencies: ["TakMCP", "Tools", "Store"],
                           path: "Benchmarks/TakBench", swiftSettings: strict),

@@ -5,6 +5,12 @@ import Store
 enum StandardCatalog {
     static let tools: [AnyTool] = [
         AnyTool(HealthTool()),
+        AnyTool(WalletCreateTool()),
+        AnyTool(WalletRegisterTool()),
+        AnyTool(WalletListTool()),
+        AnyTool(WalletGetTool()),
+        AnyTool(WalletBalanceTool()),
+        AnyTool(WalletFundTool()),
     ]
 
     static let resources: [ResourceDefinition] = [
@@ -27,6 +33,7 @@ enum StandardCatalog {
             complete: { prefix, context in
                 context.catalog.tools.map(\.name).filter { $0.hasPrefix(prefix) }
             }),
+        WalletResources.template,
     ]
 
     static let prompts: [PromptDefinition] = [GettingStartedPrompt.definition]

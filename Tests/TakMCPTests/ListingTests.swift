@@ -26,7 +26,7 @@ import Tools
         let resources = await session.call(#"{"jsonrpc":"2.0","id":1,"method":"resources/list"}"#)["result"]?["resources"]?.arrayValue
         #expect(resources?.map { $0["uri"] } == ["tak://health"])
         let templates = await session.call(#"{"jsonrpc":"2.0","id":2,"method":"resources/templates/list"}"#)["result"]?["resourceTemplates"]?.arrayValue
-        #expect(templates?.map { $0["uriTemplate"] } == ["tak://tools/{name}"])
+        #expect(templates?.map { $0["uriTemplate"] } == ["tak://tools/{name}", "tak://wallets/{agent_id}"])
         let read = await session.call(#"{"jsonrpc":"2.0","id":3,"method":"resources/read","params":{"uri":"tak://tools/health"}}"#)
         let text = try #require(read["result"]?["contents"]?.arrayValue?.first?["text"]?.stringValue)
         #expect(try JSONValue.parse(text)["name"] == "health")

@@ -14,6 +14,8 @@ public enum Command: Sendable, Equatable {
     case help
     /// Print the version.
     case version
+    /// Import a private key typed or piped on stdin as an agent's wallet.
+    case walletImport(agent: String, company: String, network: String)
 }
 
 /// The parsed command line: a command and the options that configure the server.
@@ -30,12 +32,19 @@ public struct CommandLineOptions: Sendable, Equatable {
     public var readOnly = false
     /// `--max-line-bytes N`.
     public var maxLineBytes: Int?
+    /// `--agent ID` (wallet import).
+    public var agent: String?
+    /// `--company ID` (wallet import).
+    public var company: String?
+    /// `--network NAME` (wallet import).
+    public var network: String?
 
     /// Parses `arguments` (without the program name). Throws a message that says what to change.
     public static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineOptions {
         var options = CommandLineOptions()
         var rest = arguments[...]
         var commandSeen = false
+        var walletSubcommand = false
         func value(for flag: String) throws(UsageError) -> String {
             guard let next = rest.popFirst(), !next.hasPrefix("--") else {
                 throw UsageError("\(flag) needs a value")
@@ -66,6 +75,9 @@ public struct CommandLineOptions: Sendable, Equatable {
             case "--toolsets":
                 options.toolsets = try parseToolsets(try take())
             case "--read-only": options.readOnly = true
+            case "--agent": options.agent = try take()
+            case "--company": options.company = try take()
+            case "--network": options.network = try take()
             case "--max-line-bytes":
                 let text = try take()
                 guard let bytes = Int(text), bytes >= 1024 else {
@@ -79,6 +91,10 @@ public struct CommandLineOptions: Sendable, Equatable {
                 options.command = .tools(format: format)
             default:
                 if argument.hasPrefix("-") { throw UsageError("unknown option \(argument); see tak-mcp --help") }
+                if commandSeen, argument == "import", options.command == .walletImport(agent: "", company: "", network: "") {
+                    walletSubcommand = true
+                    continue
+                }
                 guard !commandSeen else { throw UsageError("unexpected argument \(argument); see tak-mcp --help") }
                 commandSeen = true
                 switch argument {
@@ -87,9 +103,19 @@ public struct CommandLineOptions: Sendable, Equatable {
                 case "demo": options.command = .demo
                 case "tools": options.command = .tools(format: "json")
                 case "help": options.command = .help
+                case "wallet": options.command = .walletImport(agent: "", company: "", network: "")
                 default: throw UsageError("unknown command \(argument); the commands are serve, doctor, demo, tools")
                 }
             }
+        }
+        if case .walletImport = options.command {
+            guard walletSubcommand else { throw UsageError("`tak-mcp wallet` needs a subcommand: import") }
+            guard let agent = options.agent, !agent.isEmpty, let company = options.company, !company.isEmpty else {
+                throw UsageError("`tak-mcp wallet import` needs --agent ID and --company ID")
+            }
+            options.command = .walletImport(agent: agent, company: company, network: options.network ?? "sandbox")
+        } else if options.agent != nil || options.company != nil || options.network != nil {
+            throw UsageError("--agent, --company and --network go with `tak-mcp wallet import`")
         }
         return options
     }
@@ -121,6 +147,8 @@ public struct CommandLineOptions: Sendable, Equatable {
           tak-mcp demo                run the real server on a throwaway home and play a session
           tak-mcp tools [--format json|markdown]
                                       print the tool catalog (manifests/tools.json or the README table)
+          tak-mcp wallet import --agent ID --company ID [--network sandbox|base-sepolia|base]
+                                      import a private key typed (not echoed) or piped on stdin
 
         OPTIONS
           --home DIR            where data lives (default: $TAK_HOME, else ~/.tak-mcp)
@@ -135,6 +163,10 @@ public struct CommandLineOptions: Sendable, Equatable {
         ENVIRONMENT
           TAK_HOME              the home folder, when --home is not given
           TAK_LOG_LEVEL         the stderr log level, when --log-level is not given
+          TAK_WALLET_PASSPHRASE passphrase for wallet keystores (else a random master secret in the home)
+          TAK_RPC_URL_BASE, TAK_RPC_URL_BASE_SEPOLIA
+                                JSON-RPC URLs for on-chain balances on base and base-sepolia
+          TAK_SANDBOX_FUND_CAP  the most sandbox USDC wallet_fund lets one wallet hold (default 10000)
         """
 }
 

@@ -30,6 +30,8 @@ public enum TakMCPCommand {
             return Demo.run()
         case .serve:
             return StdioServer.run(configuration: configuration)
+        case .walletImport(let agent, let company, let network):
+            return WalletImportCommand.run(configuration: configuration, agent: agent, company: company, networkName: network)
         }
     }
 

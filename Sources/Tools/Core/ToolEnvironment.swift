@@ -14,6 +14,10 @@ public struct ToolEnvironment: Sendable {
     public var random: RandomBytes
     /// Reads an environment variable of the server process (injected so tests set their own).
     public var variable: @Sendable (String) -> String?
+    /// How HTTP requests leave the process (JSON-RPC nodes, paid APIs).
+    public var http: any HTTPTransport
+    /// Services made on first use (the key vault).
+    public var services: LazyServices
     /// Whether structured results are checked against output schemas (tests and debug builds).
     public var validatesOutput: Bool
     /// The server's version string, e.g. `0.1.0`.
@@ -22,12 +26,15 @@ public struct ToolEnvironment: Sendable {
     /// Creates an environment.
     public init(home: String, store: Store, clock: WallClock = .system, random: RandomBytes = .system,
                 variable: @escaping @Sendable (String) -> String? = ToolEnvironment.processVariable,
+                http: any HTTPTransport = DefaultHTTPTransport(), services: LazyServices = LazyServices(),
                 validatesOutput: Bool = ToolEnvironment.debugBuild, serverVersion: String) {
         self.home = home
         self.store = store
         self.clock = clock
         self.random = random
         self.variable = variable
+        self.http = http
+        self.services = services
         self.validatesOutput = validatesOutput
         self.serverVersion = serverVersion
     }
