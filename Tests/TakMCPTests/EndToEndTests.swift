@@ -131,3 +131,15 @@ import Testing
         #expect(report.contains("found; fix them"))
     }
 }
+
+/// `tak-mcp demo`, the first thing a newcomer runs, plays its whole script and exits 0.
+@Suite struct DemoTests {
+    @Test func demoRunsToTheEnd() throws {
+        let demo = try ServerProcess(arguments: ["demo", "--home", "/unused"])
+        #expect(demo.waitForExit(timeout: 60) == 0)
+        let output = String(decoding: demo.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(output.contains("\"balance\": \"25.50\""))
+        #expect(output.contains("the server exited with status 0"))
+        #expect(!output.contains("JSON-RPC error -32603"))
+    }
+}

@@ -25,6 +25,17 @@ enum Demo {
              method: "tools/call", params: ["name": "health", "arguments": ["verbose": true]]),
         Step(title: "A protocol fault: a tool that does not exist", method: "tools/call", params: ["name": "no_such_tool"]),
         Step(title: "Read the health resource", method: "resources/read", params: ["uri": "tak://health"]),
+        Step(title: "Give the buyer agent a wallet (the key stays in an encrypted keystore)", method: "tools/call",
+             params: ["name": "wallet_create", "arguments": ["agent_id": "ag_buyer", "company_id": "co_demo"]]),
+        Step(title: "Fund it with sandbox test USDC (exact decimal, no floating point)", method: "tools/call",
+             params: ["name": "wallet_fund", "arguments": ["agent_id": "ag_buyer", "amount": "25.50"]]),
+        Step(title: "Check the balance", method: "tools/call", params: ["name": "wallet_balance", "arguments": ["agent_id": "ag_buyer"]]),
+        Step(title: "A literal private key in the arguments is refused, and not echoed back", method: "tools/call", params: [
+            "name": "wallet_register",
+            "arguments": ["agent_id": "ag_seller", "company_id": "co_demo",
+                          "private_key": "0x0000000000000000000000000000000000000000000000000000000000000001"],
+        ]),
+        Step(title: "The wallet as a resource", method: "resources/read", params: ["uri": "tak://wallets/ag_buyer"]),
         Step(title: "The prompt that explains money units", method: "prompts/get",
              params: ["name": "getting_started", "arguments": ["topic": "money"]]),
         Step(title: "Complete a tool name for tak://tools/{name}", method: "completion/complete", params: [
