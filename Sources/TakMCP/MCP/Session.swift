@@ -44,6 +44,10 @@ public final class Session: Sendable {
         var inFlight: [RequestID: InFlight] = [:]
         /// Set once shutdown began: new requests are refused.
         var closing = false
+        /// Requests we sent to the client, waiting for its response.
+        var outgoing: [RequestID: CheckedContinuation<Result<JSONValue, JSONRPCError>, Never>] = [:]
+        /// The number of the next request we send.
+        var nextOutgoing: Int64 = 1
     }
 
     /// A request being worked on.
@@ -126,8 +130,15 @@ public final class Session: Sendable {
         switch message {
         case .invalid(let id, let error):
             respond(responder, OutgoingMessage.error(id: id, error))
-        case .response:
-            break // We send no requests yet; stray responses are ignored.
+        case .response(let id, let result, let error):
+            // A response to one of our requests (elicitation); stray ones are ignored.
+            guard let id, let waiting = state.withLock({ $0.outgoing.removeValue(forKey: id) }) else { return }
+            if let result {
+                waiting.resume(returning: .success(result))
+            } else {
+                let code = error?["code"]?.integerValue.map(Int.init) ?? -32603
+                waiting.resume(returning: .failure(JSONRPCError(code: code, message: error?["message"]?.stringValue ?? "the client answered with an error")))
+            }
         case .notification(let method, let params):
             handleNotification(method, params)
         case .request(let id, let method, let params):
@@ -168,12 +179,14 @@ public final class Session: Sendable {
             state.withLock { $0.clientReady = true }
         case "notifications/cancelled":
             guard let raw = params["requestId"], let id = RequestID(raw) else { return }
-            state.withLock { state in
-                guard var entry = state.inFlight[id] else { return }
+            let task = state.withLock { state -> Task<Void, Never>? in
+                guard var entry = state.inFlight[id] else { return nil }
                 entry.cancelled = true
-                entry.task?.cancel()
                 state.inFlight[id] = entry
+                return entry.task
             }
+            // Outside the lock: cancellation handlers run synchronously and may take it.
+            task?.cancel()
         default:
             break // Unknown notifications are ignored, as JSON-RPC requires.
         }
@@ -246,7 +259,8 @@ public final class Session: Sendable {
             progress: ProgressReporter { [weak self] progress, total, message in
                 self?.sendProgress(for: id, progress: progress, total: total, message: message)
             },
-            log: ToolLogger { [weak self] level, message in self?.log(level, message, logger: "tak-mcp/tools") })
+            log: ToolLogger { [weak self] level, message in self?.log(level, message, logger: "tak-mcp/tools") },
+            elicitation: elicitation)
         let duplicate = state.withLock { state -> Bool in
             if state.inFlight[id] != nil { return true }
             state.inFlight[id] = InFlight(progressToken: token)
@@ -273,11 +287,12 @@ public final class Session: Sendable {
         // Work that never blocks starts on this thread and finishes here unless it suspends;
         // anything else goes to the cooperative pool so it cannot hold up reading.
         let task = inline ? Task.immediate(operation: work) : Task(operation: work)
-        state.withLock { state in
-            guard state.inFlight[id] != nil else { return }
+        let cancelledEarly = state.withLock { state -> Bool in
+            guard state.inFlight[id] != nil else { return false }
             state.inFlight[id]?.task = task
-            if state.inFlight[id]?.cancelled == true { task.cancel() }
+            return state.inFlight[id]?.cancelled == true
         }
+        if cancelledEarly { task.cancel() }
     }
 
     /// Writes the final message of a request, unless it was cancelled, and forgets it. Holding
@@ -311,17 +326,76 @@ public final class Session: Sendable {
         if let exact = Int64(exactly: value) { .integer(exact) } else { .number(value) }
     }
 
+    // MARK: - Requests to the client
+
+    /// Sends `method` to the client and waits for its answer; cancelling the calling task stops
+    /// the wait.
+    public func request(_ method: String, _ params: JSONObject) async throws -> JSONValue {
+        let id = state.withLock { state -> RequestID in
+            defer { state.nextOutgoing += 1 }
+            return .string("tak-\(state.nextOutgoing)")
+        }
+        let result: Result<JSONValue, JSONRPCError> = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let closing = state.withLock { state -> Bool in
+                    if state.closing || Task.isCancelled { return true }
+                    state.outgoing[id] = continuation
+                    return false
+                }
+                if closing {
+                    continuation.resume(returning: .failure(JSONRPCError(code: -32603, message: "cancelled")))
+                } else {
+                    emit(OutgoingMessage.request(id: id, method, params))
+                }
+            }
+        } onCancel: {
+            state.withLock { $0.outgoing.removeValue(forKey: id) }?.resume(returning: .failure(JSONRPCError(code: -32603, message: "cancelled")))
+        }
+        try Task.checkCancellation()
+        return try result.get()
+    }
+
+    /// The elicitation channel for tools: form mode, when the client declared it.
+    var elicitation: Elicitation {
+        let capability = state.withLock { $0.clientCapabilities["elicitation"] }
+        // {} means form mode (2025-06-18 and 2025-11-25); {url: {}} alone does not include it.
+        let supportsForm: Bool
+        if case .object(let modes)? = capability {
+            supportsForm = modes.isEmpty || modes["form"] != nil
+        } else {
+            supportsForm = false
+        }
+        return Elicitation(isSupported: supportsForm) { [weak self] message, schema in
+            guard let self else { throw ElicitationUnavailable("the session ended") }
+            let reply: JSONValue
+            do {
+                reply = try await self.request("elicitation/create", ["message": .string(message), "requestedSchema": schema.value])
+            } catch let error as JSONRPCError {
+                throw ElicitationUnavailable("the client answered elicitation/create with \(error.code): \(error.message)")
+            }
+            switch reply["action"]?.stringValue {
+            case "accept": return .accept(reply["content"]?.objectValue ?? [:])
+            case "decline": return .decline
+            default: return .cancel
+            }
+        }
+    }
+
     // MARK: - Shutdown
 
     /// Stops taking requests, waits up to the grace period for in-flight work, cancels what is
     /// left and waits up to a second for it to wind down. Blocks: call it from a thread of
     /// its own (the reader or a signal handler), never from the cooperative pool. Returns when nothing is in flight or time is up.
     public func shutdown() {
-        state.withLock { $0.closing = true }
-        if waitUntilIdle(milliseconds: configuration.shutdownGraceMilliseconds) { return }
-        state.withLock { state in
-            for entry in state.inFlight.values { entry.task?.cancel() }
+        let waiting = state.withLock { state -> [CheckedContinuation<Result<JSONValue, JSONRPCError>, Never>] in
+            state.closing = true
+            defer { state.outgoing.removeAll() }
+            return Array(state.outgoing.values)
         }
+        for continuation in waiting { continuation.resume(returning: .failure(JSONRPCError(code: -32603, message: "the server is shutting down"))) }
+        if waitUntilIdle(milliseconds: configuration.shutdownGraceMilliseconds) { return }
+        let tasks = state.withLock { $0.inFlight.values.compactMap(\.task) }
+        for task in tasks { task.cancel() }
         _ = waitUntilIdle(milliseconds: 1_000)
     }
 

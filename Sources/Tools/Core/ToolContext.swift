@@ -1,3 +1,4 @@
+public import Store
 #if canImport(FoundationEssentials)
 public import FoundationEssentials
 #else
@@ -15,13 +16,17 @@ public struct ToolContext: Sendable {
     public var log: ToolLogger
     /// What this session exposes (after `--toolsets` and `--read-only`).
     public var catalog: ToolCatalog
+    /// Asks the person at the client a question (MCP elicitation), when the client supports it.
+    public var elicitation: Elicitation
 
     /// Creates a context.
-    public init(environment: ToolEnvironment, catalog: ToolCatalog = .standard, progress: ProgressReporter = .none, log: ToolLogger = .none) {
+    public init(environment: ToolEnvironment, catalog: ToolCatalog = .standard, progress: ProgressReporter = .none,
+                log: ToolLogger = .none, elicitation: Elicitation = .unsupported) {
         self.environment = environment
         self.catalog = catalog
         self.progress = progress
         self.log = log
+        self.elicitation = elicitation
     }
 
     /// The current time from the injected clock.
@@ -86,4 +91,45 @@ public struct WallClock: Sendable {
 
     /// A clock stopped at `date`.
     public static func fixed(_ date: Date) -> WallClock { WallClock { date } }
+}
+
+/// Asking the person at the client (MCP `elicitation/create`, form mode).
+public struct Elicitation: Sendable {
+    /// What the person answered.
+    public enum Answer: Sendable, Equatable {
+        /// They submitted the form, with these values.
+        case accept(JSONObject)
+        /// They explicitly said no.
+        case decline
+        /// They dismissed it without choosing.
+        case cancel
+    }
+
+    /// Whether the client declared the elicitation capability (form mode).
+    public var isSupported: Bool
+    let ask: @Sendable (_ message: String, _ schema: JSONSchema) async throws -> Answer
+
+    /// An elicitation channel.
+    public init(isSupported: Bool, ask: @escaping @Sendable (_ message: String, _ schema: JSONSchema) async throws -> Answer) {
+        self.isSupported = isSupported
+        self.ask = ask
+    }
+
+    /// For clients without elicitation: asking throws.
+    public static let unsupported = Elicitation(isSupported: false) { _, _ in throw ElicitationUnavailable() }
+
+    /// Asks `message` with a form of flat primitive fields described by `schema`; throws
+    /// `ElicitationUnavailable` when the client cannot be asked.
+    public func ask(_ message: String, schema: JSONSchema) async throws -> Answer {
+        guard isSupported else { throw ElicitationUnavailable() }
+        return try await ask(message, schema)
+    }
+}
+
+/// The client cannot ask the person (it did not declare elicitation, or it failed to answer).
+public struct ElicitationUnavailable: Error, Sendable {
+    /// Why, for logs.
+    public var reason: String
+    /// Creates the error.
+    public init(_ reason: String = "the client does not support elicitation") { self.reason = reason }
 }

@@ -5,7 +5,7 @@ import Tools
 /// Tools that exist only in tests: slow, progress-reporting, failing.
 enum TestTools {
     static let catalog = ToolCatalog(
-        tools: ToolCatalog.standard.tools + [AnyTool(SlowTool()), AnyTool(EchoTool()), AnyTool(CrashTool())],
+        tools: ToolCatalog.standard.tools + [AnyTool(SlowTool()), AnyTool(EchoTool()), AnyTool(CrashTool()), AnyTool(AskTool())],
         resources: ToolCatalog.standard.resources,
         resourceTemplates: ToolCatalog.standard.resourceTemplates,
         prompts: ToolCatalog.standard.prompts)
@@ -75,4 +75,23 @@ struct CrashTool: Tool {
     static let annotations = ToolAnnotations.localRead
     static let toolset = Toolset.wallet
     func call(_ arguments: NoArguments, context: ToolContext) async throws -> ToolOutput { throw Boom() }
+}
+
+/// Asks the person to confirm, through elicitation.
+struct AskTool: Tool {
+    typealias Arguments = NoArguments
+    static let name = "test_ask"
+    static let title = "Ask"
+    static let description = "Asks."
+    static let annotations = ToolAnnotations.localRead
+    static let toolset = Toolset.core
+    func call(_ arguments: NoArguments, context: ToolContext) async throws -> ToolOutput {
+        guard context.elicitation.isSupported else { return .text("cannot ask") }
+        let answer = try await context.elicitation.ask("Approve?", schema: .object(properties: ["ok": .boolean("Approve it.")], required: ["ok"]))
+        switch answer {
+        case .accept(let content): return .text("accepted \(JSONValue.object(content).jsonText)")
+        case .decline: return .text("declined")
+        case .cancel: return .text("cancelled")
+        }
+    }
 }
