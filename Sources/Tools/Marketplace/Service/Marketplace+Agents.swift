@@ -18,9 +18,9 @@ extension Marketplace {
         if let problem = NanoAmount.problem(basePriceNano, allowZero: true) {
             throw ToolFailure.invalidRequest("`base_price_nano` \(problem)", field: "base_price_nano")
         }
+        if let denial = Permissions.actAs(agentID, field: "agent_id", action: "list services", actor: actor) { throw denial }
         return try mutate(idempotency) { change in
             _ = try change.transaction.agent(agentID)
-            if let denial = Permissions.actAs(agentID, field: "agent_id", action: "list services", actor: actor) { throw denial }
             let service = ServiceRecord(id: try change.newID(.service, in: MarketplaceCollections.services), agentID: agentID,
                                         serviceName: serviceName, basePriceNano: basePriceNano, description: description,
                                         createdAt: change.now)

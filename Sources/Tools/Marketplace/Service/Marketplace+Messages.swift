@@ -3,7 +3,8 @@ import Store
 extension Marketplace {
     /// Sends a message on a deal from one of its parties.
     func sendMessage(dealID: String, senderID: String, content: String, idempotency: IdempotencyRequest) throws -> JSONObject {
-        try mutate(idempotency) { change in
+        if let denial = Permissions.actAs(senderID, field: "sender_agent_id", action: "send messages", actor: actor) { throw denial }
+        return try mutate(idempotency) { change in
             let deal = try change.transaction.deal(dealID)
             if let denial = Permissions.sendMessage(sender: senderID, terms: deal.terms, actor: actor) { throw denial }
             let message = MessageRecord(id: try change.newID(.message, in: MarketplaceCollections.messages), dealID: dealID,

@@ -7,6 +7,7 @@ extension Marketplace {
         if let problem = NanoAmount.problem(priceNano) {
             throw ToolFailure.invalidRequest("`price_nano` \(problem)", field: "price_nano")
         }
+        if let denial = Permissions.actAs(providerID, field: "provider_agent_id", action: "submit offers", actor: actor) { throw denial }
         return try mutate(idempotency) { change in
             let request = try change.transaction.request(requestID)
             _ = try change.transaction.agent(providerID, field: "provider_agent_id")

@@ -63,7 +63,7 @@ extension Marketplace {
     func request(_ id: String) throws -> RequestRecord { try Self.guarded { try store.request(id) } }
 
     /// One deal.
-    func deal(_ id: String) throws -> DealRecord { try Self.guarded { try store.deal(id) } }
+    public func deal(_ id: String) throws -> DealRecord { try Self.guarded { try store.deal(id) } }
 
     /// All offers on request `id`, in submission order.
     func offers(onRequest id: String) throws -> [OfferRecord] {
