@@ -7,10 +7,12 @@ protocol MarketplaceRecords {
 }
 
 extension Store: MarketplaceRecords {
+    /// The committed value, after catching up with other processes.
     func value(in collection: String, id: String) throws -> JSONValue? { try get(collection: collection, id: id) }
 }
 
 extension Transaction: MarketplaceRecords {
+    /// The value as this transaction sees it.
     func value(in collection: String, id: String) throws -> JSONValue? { get(collection: collection, id: id) }
 }
 

@@ -65,7 +65,11 @@ struct MarketplaceTransaction {
         let links = try transaction.links(ofRequest: request.id)
         var states: [DealState] = []
         for id in links.dealIDs {
-            states.append(id == changed?.terms.id ? changed!.status : try transaction.deal(id).status)
+            if let changed, changed.terms.id == id {
+                states.append(changed.status)
+            } else {
+                states.append(try transaction.deal(id).status)
+            }
         }
         var accepted = false
         for id in links.offerIDs where try transaction.offer(id).status == .accepted {

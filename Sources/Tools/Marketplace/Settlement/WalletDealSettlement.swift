@@ -28,6 +28,8 @@ struct WalletDealSettlement: DealSettlement {
         "mcp_receipt_" + Hex.encode(SHA256.hash(Array("\(transferID):\(nonce)".utf8)).prefix(8), prefix: false)
     }
 
+    /// Finds both wallets, unlocks the payer's key and signs the authorization; refuses when a
+    /// wallet is missing or not on the sandbox.
     func prepare(_ order: SettlementOrder) throws -> Result<Prepared, SettlementRefusal> {
         let service: WalletService
         let payer: WalletRecord?
@@ -61,6 +63,8 @@ struct WalletDealSettlement: DealSettlement {
         return .success(Prepared(authorization: authorization, signature: authorization.sign(with: key)))
     }
 
+    /// Has the ledger verify and apply the authorization in `transaction`; a transfer already
+    /// applied under the order's transfer id is returned as it is, never applied again.
     func settle(_ prepared: Prepared, order: SettlementOrder, now: Int64,
                 in transaction: Transaction) throws -> Result<SettlementReceipt, SettlementRefusal> {
         if let applied = SandboxLedger.appliedTransfer(order.transferID, in: transaction) {

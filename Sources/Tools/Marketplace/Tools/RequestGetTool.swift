@@ -10,7 +10,7 @@ struct RequestGetTool: Tool {
     static let name = "request_get"
     static let title = "Get a request"
     static let description = """
-        Get one service request. Its status is open while it takes offers, accepted once an offer \
+        Get one service request; its status is open while it takes offers, accepted once an offer \
         was accepted, and closed once a deal on it was executed or every deal on it was cancelled or failed.
         """
     static let annotations = ToolAnnotations.localRead
