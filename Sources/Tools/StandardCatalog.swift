@@ -11,7 +11,7 @@ enum StandardCatalog {
         AnyTool(WalletGetTool()),
         AnyTool(WalletBalanceTool()),
         AnyTool(WalletFundTool()),
-    ]
+    ] + MarketplaceCatalog.tools
 
     static let resources: [ResourceDefinition] = [
         ResourceDefinition(
@@ -34,7 +34,7 @@ enum StandardCatalog {
                 context.catalog.tools.map(\.name).filter { $0.hasPrefix(prefix) }
             }),
         WalletResources.template,
-    ]
+    ] + MarketplaceCatalog.resourceTemplates
 
-    static let prompts: [PromptDefinition] = [GettingStartedPrompt.definition]
+    static let prompts: [PromptDefinition] = [GettingStartedPrompt.definition] + MarketplaceCatalog.prompts
 }

@@ -8,7 +8,8 @@ import Testing
         .filter { $0.hasSuffix(".jsonl") }.sorted() ?? []
 
     /// Each fixture line is `{"send": message}`, `{"send_raw": "text"}`, `{"expect": pattern}`,
-    /// `{"args": [...]}` (first line only) or `{"close": true, "exit": status}`.
+    /// `{"args": [...]}` (first line only) or `{"close": true, "exit": status}`. Expectations may
+    /// capture values ("<capture:NAME>") that later messages use as "{{NAME}}".
     @Test(arguments: fixtures)
     func transcript(_ name: String) throws {
         let lines = try Repository.text("Tests/TakMCPTests/Fixtures/\(name)").split(separator: "\n").filter { !$0.hasPrefix("//") }
@@ -19,14 +20,15 @@ import Testing
             steps.removeFirst()
         }
         let server = try ServerProcess(arguments: arguments)
+        var captures: [String: JSONValue] = [:]
         for (index, step) in steps.enumerated() {
             if let message = step["send"] {
-                server.send(message)
+                server.send(Transcript.substitute(message, captures))
             } else if let raw = step["send_raw"]?.stringValue {
                 server.send(raw)
             } else if let expected = step["expect"] {
                 let actual = try server.receive()
-                #expect(Transcript.matches(actual, expected), "\(name) step \(index + 1): expected \(expected.jsonText)\n  got \(actual?.jsonText ?? "end of output")")
+                #expect(Transcript.matches(actual, Transcript.substitute(expected, captures), captures: &captures), "\(name) step \(index + 1): expected \(expected.jsonText)\n  got \(actual?.jsonText ?? "end of output")")
             } else if step["close"] == true {
                 server.closeInput()
                 let status = server.waitForExit()

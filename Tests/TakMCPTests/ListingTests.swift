@@ -10,7 +10,7 @@ import Tools
         await session.initialize()
         var names: [String] = []
         var cursor: JSONValue = .null
-        for id in 1...10 {
+        for id in 1...50 {
             let params: JSONValue = cursor == .null ? [:] : ["cursor": cursor]
             let result = await session.call(#"{"jsonrpc":"2.0","id":\#(id),"method":"tools/list","params":\#(params.jsonText)}"#)["result"]
             names += result?["tools"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
@@ -26,7 +26,8 @@ import Tools
         let resources = await session.call(#"{"jsonrpc":"2.0","id":1,"method":"resources/list"}"#)["result"]?["resources"]?.arrayValue
         #expect(resources?.map { $0["uri"] } == ["tak://health"])
         let templates = await session.call(#"{"jsonrpc":"2.0","id":2,"method":"resources/templates/list"}"#)["result"]?["resourceTemplates"]?.arrayValue
-        #expect(templates?.map { $0["uriTemplate"] } == ["tak://tools/{name}", "tak://wallets/{agent_id}"])
+        #expect(templates?.map { $0["uriTemplate"] } == ["tak://tools/{name}", "tak://wallets/{agent_id}", "tak://agents/{agent_id}",
+                                                        "tak://requests/{request_id}", "tak://deals/{deal_id}"])
         let read = await session.call(#"{"jsonrpc":"2.0","id":3,"method":"resources/read","params":{"uri":"tak://tools/health"}}"#)
         let text = try #require(read["result"]?["contents"]?.arrayValue?.first?["text"]?.stringValue)
         #expect(try JSONValue.parse(text)["name"] == "health")
@@ -42,7 +43,7 @@ import Tools
         let session = TestSession()
         await session.initialize()
         let prompts = await session.call(#"{"jsonrpc":"2.0","id":1,"method":"prompts/list"}"#)["result"]?["prompts"]?.arrayValue
-        #expect(prompts?.map { $0["name"] } == ["getting_started"])
+        #expect(prompts?.map { $0["name"] } == ["getting_started", "buy_service", "sell_service"])
         let got = await session.call(#"{"jsonrpc":"2.0","id":2,"method":"prompts/get","params":{"name":"getting_started","arguments":{"topic":"idempotency"}}}"#)
         #expect(got["result"]?["messages"]?.arrayValue?.first?["content"]?["text"]?.stringValue?.contains("idempotency_key") == true)
         let badTopic = await session.call(#"{"jsonrpc":"2.0","id":3,"method":"prompts/get","params":{"name":"getting_started","arguments":{"topic":"nope"}}}"#)

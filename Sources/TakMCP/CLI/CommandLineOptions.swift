@@ -16,6 +16,8 @@ public enum Command: Sendable, Equatable {
     case version
     /// Import a private key typed or piped on stdin as an agent's wallet.
     case walletImport(agent: String, company: String, network: String)
+    /// A person approves a deal (`tak-mcp deals approve DEAL_ID`).
+    case dealsApprove(dealID: String)
 }
 
 /// The parsed command line: a command and the options that configure the server.
@@ -32,8 +34,10 @@ public struct CommandLineOptions: Sendable, Equatable {
     public var readOnly = false
     /// `--max-line-bytes N`.
     public var maxLineBytes: Int?
-    /// `--agent ID` (wallet import).
+    /// `--agent ID`: the agent a served session is bound to, or the wallet import's agent.
     public var agent: String?
+    /// `--deal-approval agent|human`.
+    public var dealApproval: String?
     /// `--company ID` (wallet import).
     public var company: String?
     /// `--network NAME` (wallet import).
@@ -45,6 +49,7 @@ public struct CommandLineOptions: Sendable, Equatable {
         var rest = arguments[...]
         var commandSeen = false
         var walletSubcommand = false
+        var dealWords: [String] = []
         func value(for flag: String) throws(UsageError) -> String {
             guard let next = rest.popFirst(), !next.hasPrefix("--") else {
                 throw UsageError("\(flag) needs a value")
@@ -78,6 +83,10 @@ public struct CommandLineOptions: Sendable, Equatable {
             case "--agent": options.agent = try take()
             case "--company": options.company = try take()
             case "--network": options.network = try take()
+            case "--deal-approval":
+                let mode = try take()
+                guard ["agent", "human"].contains(mode) else { throw UsageError("--deal-approval must be agent or human; got \(mode)") }
+                options.dealApproval = mode
             case "--max-line-bytes":
                 let text = try take()
                 guard let bytes = Int(text), bytes >= 1024 else {
@@ -95,6 +104,10 @@ public struct CommandLineOptions: Sendable, Equatable {
                     walletSubcommand = true
                     continue
                 }
+                if commandSeen, options.command == .dealsApprove(dealID: ""), dealWords.count < 2 {
+                    dealWords.append(argument)
+                    continue
+                }
                 guard !commandSeen else { throw UsageError("unexpected argument \(argument); see tak-mcp --help") }
                 commandSeen = true
                 switch argument {
@@ -104,6 +117,7 @@ public struct CommandLineOptions: Sendable, Equatable {
                 case "tools": options.command = .tools(format: "json")
                 case "help": options.command = .help
                 case "wallet": options.command = .walletImport(agent: "", company: "", network: "")
+                case "deals": options.command = .dealsApprove(dealID: "")
                 default: throw UsageError("unknown command \(argument); the commands are serve, doctor, demo, tools")
                 }
             }
@@ -114,8 +128,19 @@ public struct CommandLineOptions: Sendable, Equatable {
                 throw UsageError("`tak-mcp wallet import` needs --agent ID and --company ID")
             }
             options.command = .walletImport(agent: agent, company: company, network: options.network ?? "sandbox")
-        } else if options.agent != nil || options.company != nil || options.network != nil {
-            throw UsageError("--agent, --company and --network go with `tak-mcp wallet import`")
+        } else if options.company != nil || options.network != nil {
+            throw UsageError("--company and --network go with `tak-mcp wallet import`")
+        } else if options.agent != nil, options.command != .serve {
+            throw UsageError("--agent goes with serving (bind the session to an agent) or `tak-mcp wallet import`")
+        }
+        if case .dealsApprove = options.command {
+            guard dealWords.count == 2, dealWords[0] == "approve", !dealWords[1].isEmpty else {
+                throw UsageError("usage: tak-mcp deals approve DEAL_ID")
+            }
+            options.command = .dealsApprove(dealID: dealWords[1])
+        }
+        if options.dealApproval != nil, options.command != .serve {
+            throw UsageError("--deal-approval goes with serving")
         }
         return options
     }
@@ -149,6 +174,8 @@ public struct CommandLineOptions: Sendable, Equatable {
                                       print the tool catalog (manifests/tools.json or the README table)
           tak-mcp wallet import --agent ID --company ID [--network sandbox|base-sepolia|base]
                                       import a private key typed (not echoed) or piped on stdin
+          tak-mcp deals approve DEAL_ID
+                                      approve a deal as a person (shows it, asks to confirm)
 
         OPTIONS
           --home DIR            where data lives (default: $TAK_HOME, else ~/.tak-mcp)
@@ -156,6 +183,9 @@ public struct CommandLineOptions: Sendable, Equatable {
           --toolsets LIST       comma-separated: marketplace, knowledge, runs, wallet, or all (default all;
                                 `health` is always on)
           --read-only           expose only read-only tools
+          --agent ID            bind the session to one marketplace agent: it may act only as that agent
+          --deal-approval MODE  who approves deals: agent (the payer agent, default) or human (a person,
+                                through the client or `tak-mcp deals approve`)
           --max-line-bytes N    the longest accepted message (default 33554432 = 32 MiB)
           -h, --help            this text
           -V, --version         the version
@@ -167,6 +197,8 @@ public struct CommandLineOptions: Sendable, Equatable {
           TAK_RPC_URL_BASE, TAK_RPC_URL_BASE_SEPOLIA
                                 JSON-RPC URLs for on-chain balances on base and base-sepolia
           TAK_SANDBOX_FUND_CAP  the most sandbox USDC wallet_fund lets one wallet hold (default 10000)
+          TAK_AGENT_ID, TAK_DEAL_APPROVAL
+                                the agent and approval mode, when --agent / --deal-approval are not given
         """
 }
 

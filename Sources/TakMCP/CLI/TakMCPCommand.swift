@@ -29,9 +29,14 @@ public enum TakMCPCommand {
         case .demo:
             return Demo.run()
         case .serve:
+            // The marketplace reads these through the tool environment's variables.
+            if let agent = options.agent { setenv("TAK_AGENT_ID", agent, 1) }
+            if let mode = options.dealApproval { setenv("TAK_DEAL_APPROVAL", mode, 1) }
             return StdioServer.run(configuration: configuration)
         case .walletImport(let agent, let company, let network):
             return WalletImportCommand.run(configuration: configuration, agent: agent, company: company, networkName: network)
+        case .dealsApprove(let dealID):
+            return DealsApproveCommand.run(configuration: configuration, dealID: dealID)
         }
     }
 

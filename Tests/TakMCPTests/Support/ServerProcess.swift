@@ -75,22 +75,48 @@ final class ServerProcess: @unchecked Sendable {
     }
 }
 
-/// Transcript matching: every key in the expectation must match; "<any>" matches any value.
+/// Transcript matching: every key in the expectation must match; "<any>" matches any value;
+/// "<capture:NAME>" matches any value and remembers it, and "{{NAME}}" in a later message is
+/// replaced by what was captured (so a transcript can use the ids the server made up).
 enum Transcript {
     static func matches(_ actual: JSONValue?, _ expected: JSONValue) -> Bool {
+        var captures: [String: JSONValue] = [:]
+        return matches(actual, expected, captures: &captures)
+    }
+
+    static func matches(_ actual: JSONValue?, _ expected: JSONValue, captures: inout [String: JSONValue]) -> Bool {
         if expected == "<any>" { return actual != nil }
+        if let pattern = expected.stringValue, pattern.hasPrefix("<capture:"), pattern.hasSuffix(">"), let actual {
+            captures[String(pattern.dropFirst("<capture:".count).dropLast())] = actual
+            return true
+        }
         guard let actual else { return false }
         switch (actual, expected) {
         case (.object(let a), .object(let e)):
             return e.allSatisfy { key, value in
-                value == "<absent>" ? a[key] == nil : matches(a[key], value)
+                value == "<absent>" ? a[key] == nil : matches(a[key], value, captures: &captures)
             }
         case (.array(let a), .array(let e)):
-            return a.count == e.count && zip(a, e).allSatisfy { matches($0, $1) }
+            return a.count == e.count && zip(a, e).allSatisfy { matches($0, $1, captures: &captures) }
         case (.string(let a), .string(let e)) where e.hasPrefix("<contains>"):
             return a.contains(e.dropFirst("<contains>".count))
         default:
             return actual == expected
+        }
+    }
+
+    /// `message` with every "{{NAME}}" inside its strings replaced by the captured value (its
+    /// string, or its JSON text for other values).
+    static func substitute(_ message: JSONValue, _ captures: [String: JSONValue]) -> JSONValue {
+        guard !captures.isEmpty else { return message }
+        switch message {
+        case .string(var text):
+            guard text.contains("{{") else { return message }
+            for (name, value) in captures { text = text.replacingOccurrences(of: "{{\(name)}}", with: value.stringValue ?? value.jsonText) }
+            return .string(text)
+        case .array(let items): return .array(items.map { substitute($0, captures) })
+        case .object(let object): return .object(JSONObject(object.members.map { ($0.key, substitute($0.value, captures)) }))
+        default: return message
         }
     }
 }
