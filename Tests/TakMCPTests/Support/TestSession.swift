@@ -35,7 +35,7 @@ struct TestSession {
     let sink: CollectingSink
     let home: String
 
-    init(catalog: ToolCatalog = TestTools.catalog, pageSize: Int = 100, stderrLevel: LogLevel = .emergency) {
+    init(catalog: ToolCatalog = TestTools.catalog, pageSize: Int = 100, stderrLevel: LogLevel = .emergency, variables: [String: String] = [:]) {
         home = NSTemporaryDirectory() + "tak-session-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         sink = CollectingSink()
@@ -44,7 +44,8 @@ struct TestSession {
         configuration.shutdownGraceMilliseconds = 200
         let store = try! Store(home: home + "/store", options: StoreOptions(log: { _ in }))
         let environment = ToolEnvironment(home: home, store: store, clock: .fixed(Date(timeIntervalSince1970: 1_771_583_400)),
-                                          random: .deterministic(seed: 7), variable: { _ in nil },
+                                          random: .deterministic(seed: 7), variable: { variables[$0] },
+                                          services: LazyServices(keystoreKDF: .scrypt(n: 16, r: 1, p: 1)),
                                           validatesOutput: true, serverVersion: ServerIdentity.version)
         session = Session(configuration: configuration, catalog: catalog, environment: environment, sink: sink, diagnostics: sink)
     }

@@ -16,8 +16,9 @@ struct DealApproveTool: Tool {
     static let title = "Approve a deal"
     static let description = """
         Approve a deal awaiting approval, as its payer; a deal must be approved before it executes. \
-        When this server requires a person's approval, this call cannot approve: it returns the \
-        command the person must run (tak-mcp deals approve DEAL_ID); tell them, do not retry. Pass \
+        When this server requires a person's approval, the person is asked through the client when \
+        it can ask; otherwise this call cannot approve and returns the command the person must run \
+        (tak-mcp deals approve DEAL_ID): tell them, do not retry. Pass \
         an idempotency_key and reuse it when you retry.
         """
     static let annotations = ToolAnnotations.marketplaceChange(destructive: false)
@@ -27,6 +28,25 @@ struct DealApproveTool: Tool {
     func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
         let market = context.environment.marketplace
         let idempotency = try arguments.idempotency(for: Self.name, actor: market.actor)
-        return .structured(try market.approveDeal(dealID: arguments.deal_id, idempotency: idempotency))
+        do {
+            return .structured(try market.approveDeal(dealID: arguments.deal_id, idempotency: idempotency))
+        } catch let refusal as ToolFailure where refusal.details["approval_mode"] == "human" && context.elicitation.isSupported {
+            // Human mode: ask the person through the client; only their "approve" approves.
+            let deal = try market.deal(arguments.deal_id)
+            let question = HumanApproval.question(for: deal)
+            let answer: Elicitation.Answer
+            do {
+                answer = try await context.elicitation.ask(question.message, schema: JSONSchema(.object(question.requestedSchema)))
+            } catch is ElicitationUnavailable {
+                throw refusal
+            }
+            guard case .accept(let content) = answer, content["approve"] == true else {
+                throw ToolFailure(code: "permission_denied",
+                                  message: "the person did not approve deal \(arguments.deal_id); do not retry unless they ask you to",
+                                  details: ["action": "approve_deal", "approval_mode": "human", "deal_id": .string(arguments.deal_id)])
+            }
+            context.log(.info, "deal \(arguments.deal_id) approved by the person through elicitation")
+            return .structured(try market.approveAsPerson(dealID: arguments.deal_id))
+        }
     }
 }
