@@ -48,6 +48,10 @@ public final class Session: Sendable {
         var outgoing: [RequestID: CheckedContinuation<Result<JSONValue, JSONRPCError>, Never>] = [:]
         /// The number of the next request we send.
         var nextOutgoing: Int64 = 1
+        /// Subscribed resource URIs and the text the client last saw.
+        var subscriptions: [String: String] = [:]
+        /// The task that watches the store for changes to subscribed resources.
+        var watcher: Task<Void, Never>?
     }
 
     /// A request being worked on.
@@ -221,6 +225,8 @@ public final class Session: Sendable {
         case "resources/read": runConcurrently(id, params, responder) { try await self.readResource(params, context: $0) }
         case "prompts/get": runConcurrently(id, params, responder, inline: true) { try await self.getPrompt(params, context: $0) }
         case "completion/complete": runConcurrently(id, params, responder, inline: true) { try await self.complete(params, context: $0) }
+        case "resources/subscribe": runConcurrently(id, params, responder) { try await self.subscribe(params, context: $0) }
+        case "resources/unsubscribe": answer(id, responder) { try self.unsubscribe(params) }
         default: respond(responder, OutgoingMessage.error(id: id, .methodNotFound(method)))
         }
     }
@@ -229,6 +235,7 @@ public final class Session: Sendable {
     static let methods: Set<String> = [
         "initialize", "ping", "tools/list", "tools/call", "resources/list", "resources/templates/list",
         "resources/read", "prompts/list", "prompts/get", "completion/complete", "logging/setLevel",
+        "resources/subscribe", "resources/unsubscribe",
     ]
 
     /// Answers at once on the calling thread: for methods that never block.
@@ -389,6 +396,7 @@ public final class Session: Sendable {
     public func shutdown() {
         let waiting = state.withLock { state -> [CheckedContinuation<Result<JSONValue, JSONRPCError>, Never>] in
             state.closing = true
+            state.watcher?.cancel()
             defer { state.outgoing.removeAll() }
             return Array(state.outgoing.values)
         }
