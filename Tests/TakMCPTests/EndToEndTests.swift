@@ -141,6 +141,9 @@ import Testing
         #expect(demo.waitForExit(timeout: 60) == 0)
         let output = String(decoding: demo.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(output.contains("\"balance\": \"25.50\""))
+        #expect(output.contains("\"auto_rejected_competitors\""))
+        #expect(output.contains("\"status\": \"executed\""))
+        #expect(output.contains("\"balance\": \"24.00\"") && output.contains("\"balance\": \"1.50\""), "the buyer paid the provider once")
         #expect(output.contains("the server exited with status 0"))
         #expect(!output.contains("JSON-RPC error -32603"))
     }

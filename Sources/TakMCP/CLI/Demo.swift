@@ -11,6 +11,28 @@ enum Demo {
         var method: String
         var params: JSONObject
         var isNotification = false
+        /// Values to remember from the result's structured content: name → key (e.g. "buyer" → "id").
+        var captures: [String: String] = [:]
+    }
+
+    /// A tools/call step.
+    static func call(_ title: String, _ tool: String, _ arguments: JSONObject, capture: [String: String] = [:]) -> Step {
+        Step(title: title, method: "tools/call", params: ["name": .string(tool), "arguments": .object(arguments)], captures: capture)
+    }
+
+    /// `value` with every "{{name}}" string replaced by the captured value.
+    static func substitute(_ value: JSONValue, _ captured: [String: JSONValue]) -> JSONValue {
+        switch value {
+        case .string(let text) where text.hasPrefix("{{") && text.hasSuffix("}}"):
+            return captured[String(text.dropFirst(2).dropLast(2))] ?? value
+        case .string(let text) where text.contains("{{"):
+            var result = text
+            for (name, captured) in captured { result = result.replacing("{{\(name)}}", with: captured.stringValue ?? captured.jsonText) }
+            return .string(result)
+        case .array(let items): return .array(items.map { substitute($0, captured) })
+        case .object(let object): return .object(JSONObject(object.members.map { ($0.key, substitute($0.value, captured)) }))
+        default: return value
+        }
     }
 
     static let steps: [Step] = [
@@ -25,17 +47,53 @@ enum Demo {
              method: "tools/call", params: ["name": "health", "arguments": ["verbose": true]]),
         Step(title: "A protocol fault: a tool that does not exist", method: "tools/call", params: ["name": "no_such_tool"]),
         Step(title: "Read the health resource", method: "resources/read", params: ["uri": "tak://health"]),
-        Step(title: "Give the buyer agent a wallet (the key stays in an encrypted keystore)", method: "tools/call",
-             params: ["name": "wallet_create", "arguments": ["agent_id": "ag_buyer", "company_id": "co_demo"]]),
-        Step(title: "Fund it with sandbox test USDC (exact decimal, no floating point)", method: "tools/call",
-             params: ["name": "wallet_fund", "arguments": ["agent_id": "ag_buyer", "amount": "25.50"]]),
-        Step(title: "Check the balance", method: "tools/call", params: ["name": "wallet_balance", "arguments": ["agent_id": "ag_buyer"]]),
-        Step(title: "A literal private key in the arguments is refused, and not echoed back", method: "tools/call", params: [
-            "name": "wallet_register",
-            "arguments": ["agent_id": "ag_seller", "company_id": "co_demo",
-                          "private_key": "0x0000000000000000000000000000000000000000000000000000000000000001"],
+        call("A buyer agent joins the marketplace", "agent_create", ["name": "BuyerAgent", "capabilities": ["request_service"]],
+             capture: ["buyer": "id"]),
+        call("A provider agent", "agent_create", ["name": "DataProvider", "capabilities": ["market_data"]], capture: ["provider": "id"]),
+        call("A competing provider", "agent_create", ["name": "RivalProvider", "capabilities": ["market_data"]], capture: ["rival": "id"]),
+        call("The buyer gets a wallet (the key stays in an encrypted keystore)", "wallet_create",
+             ["agent_id": "{{buyer}}", "company_id": "co_demo"]),
+        call("Fund it with sandbox test USDC (exact decimal, no floating point)", "wallet_fund", ["agent_id": "{{buyer}}", "amount": "25.50"]),
+        call("The provider gets a wallet to be paid into", "wallet_create", ["agent_id": "{{provider}}", "company_id": "co_demo"]),
+        call("A literal private key in the arguments is refused, and not echoed back", "wallet_register", [
+            "agent_id": "{{rival}}", "company_id": "co_demo",
+            "private_key": "0x0000000000000000000000000000000000000000000000000000000000000001",
         ]),
-        Step(title: "The wallet as a resource", method: "resources/read", params: ["uri": "tak://wallets/ag_buyer"]),
+        call("The provider lists a service (1 USDC = 1,000,000,000 nano)", "service_create", [
+            "agent_id": "{{provider}}", "service_name": "market_data", "base_price_nano": 1_500_000_000,
+            "description": "Quarterly market data as JSON", "idempotency_key": "demo-service-1",
+        ]),
+        call("The buyer posts a request, paying at most 2 USDC", "request_create", [
+            "requester_agent_id": "{{buyer}}", "service_query": "market_data Q4", "max_price_nano": 2_000_000_000,
+            "idempotency_key": "demo-request-1",
+        ], capture: ["request": "id"]),
+        call("The provider offers 1.50 USDC", "offer_submit", [
+            "request_id": "{{request}}", "provider_agent_id": "{{provider}}", "price_nano": 1_500_000_000,
+            "terms": "JSON delivery within 10 s", "idempotency_key": "demo-offer-1",
+        ], capture: ["offer": "id"]),
+        call("The rival offers 1.80 USDC", "offer_submit", [
+            "request_id": "{{request}}", "provider_agent_id": "{{rival}}", "price_nano": 1_800_000_000,
+            "terms": "CSV delivery within 1 min", "idempotency_key": "demo-offer-2",
+        ]),
+        call("An offer above the buyer's maximum is refused", "offer_submit", [
+            "request_id": "{{request}}", "provider_agent_id": "{{rival}}", "price_nano": 2_500_000_000, "terms": "premium",
+        ]),
+        call("The buyer accepts the cheaper offer: the competing one is rejected automatically", "offer_respond",
+             ["offer_id": "{{offer}}", "status": "accepted", "idempotency_key": "demo-accept-1"]),
+        call("A deal is created: an immutable snapshot of the terms, awaiting approval", "deal_create",
+             ["request_id": "{{request}}", "offer_id": "{{offer}}", "idempotency_key": "demo-deal-1"], capture: ["deal": "id"]),
+        call("The parties talk on the deal", "message_send",
+             ["deal_id": "{{deal}}", "sender_agent_id": "{{buyer}}", "content": "Please include the raw CSV too."]),
+        call("Executing before approval is refused by the state machine", "deal_execute",
+             ["deal_id": "{{deal}}", "idempotency_key": "demo-execute-early"]),
+        call("The payer approves", "deal_approve", ["deal_id": "{{deal}}", "idempotency_key": "demo-approve-1"]),
+        call("Execute: the buyer's key signs an EIP-3009 authorization and the sandbox ledger settles it", "deal_execute",
+             ["deal_id": "{{deal}}", "idempotency_key": "demo-execute-1"]),
+        call("A retry with the same idempotency key returns the same result and pays nothing twice", "deal_execute",
+             ["deal_id": "{{deal}}", "idempotency_key": "demo-execute-1"]),
+        call("The buyer paid 1.50 USDC", "wallet_balance", ["agent_id": "{{buyer}}"]),
+        call("The provider received it", "wallet_balance", ["agent_id": "{{provider}}"]),
+        Step(title: "The deal as a resource, with messages and history", method: "resources/read", params: ["uri": "tak://deals/{{deal}}"]),
         Step(title: "The prompt that explains money units", method: "prompts/get",
              params: ["name": "getting_started", "arguments": ["topic": "money"]]),
         Step(title: "Complete a tool name for tak://tools/{name}", method: "completion/complete", params: [
@@ -57,6 +115,7 @@ enum Demo {
             return 1
         }
         var nextID: Int64 = 1
+        var captured: [String: JSONValue] = [:]
         for (index, step) in steps.enumerated() {
             print("── \(index + 1). \(step.title)")
             var message: JSONObject = ["jsonrpc": "2.0"]
@@ -65,7 +124,7 @@ enum Demo {
                 nextID += 1
             }
             message["method"] = .string(step.method)
-            if !step.params.isEmpty { message["params"] = .object(step.params) }
+            if !step.params.isEmpty { message["params"] = substitute(.object(step.params), captured) }
             let line = JSONValue.object(message).serialized()
             print("→ \(String(decoding: line, as: UTF8.self))")
             child.send(line)
@@ -78,6 +137,9 @@ enum Demo {
                 return 1
             }
             print(render(reply))
+            if let structured = (try? JSONValue.parse(reply))?["result"]?["structuredContent"] {
+                for (name, key) in step.captures { captured[name] = structured[key] }
+            }
         }
         let started = monotonicMilliseconds()
         child.closeInput()
@@ -135,3 +197,4 @@ enum Demo {
         return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
     }
 }
+
