@@ -47,25 +47,45 @@ public struct SandboxLedger: Sendable {
     public func transfer(_ authorization: TransferWithAuthorization, signature: EthereumSignature,
                          now: UInt64, transferID: String) throws -> LedgerReceipt {
         try store.update { transaction in
-            let nonceKey = "\(authorization.from.lowercased):\(Hex.encode(authorization.nonce))"
-            let payer = Self.balance(in: transaction.get(collection: Self.accounts, id: authorization.from.lowercased))
-            let amount = try Self.check(authorization, signature: signature, now: now, payerBalance: payer,
-                                        nonceUsed: transaction.contains(collection: Self.nonces, id: nonceKey)).get()
-            let payee = Self.balance(in: transaction.get(collection: Self.accounts, id: authorization.to.lowercased))
-            let newPayer = USDCAmount(atomic: payer.atomic - amount.atomic)
-            try transaction.put(collection: Self.accounts, id: authorization.from.lowercased, value: Self.account(authorization.from, newPayer))
-            if authorization.to != authorization.from {
-                let (credited, overflow) = payee.atomic.addingReportingOverflow(amount.atomic)
-                guard !overflow else { throw LedgerRejection.amountTooLarge }
-                try transaction.put(collection: Self.accounts, id: authorization.to.lowercased,
-                                    value: Self.account(authorization.to, USDCAmount(atomic: credited)))
-            }
-            let receipt = LedgerReceipt(transferID: transferID, from: authorization.from, to: authorization.to, amount: amount,
-                                        nonce: Hex.encode(authorization.nonce), appliedAt: now)
-            try transaction.put(collection: Self.nonces, id: nonceKey, value: ["transfer_id": .string(transferID), "at": .integer(Int64(now))])
-            try transaction.put(collection: Self.transfers, id: transferID, value: receipt.json)
-            return receipt
+            try Self.apply(authorization, signature: signature, now: now, transferID: transferID, in: transaction).get()
         }
+    }
+
+    /// What `transfer` does, inside a transaction the caller owns, so that (for example) a deal's
+    /// state and its payment commit together. A rejection is returned and changes nothing.
+    static func apply(_ authorization: TransferWithAuthorization, signature: EthereumSignature, now: UInt64,
+                      transferID: String, in transaction: Transaction) throws -> Result<LedgerReceipt, LedgerRejection> {
+        let nonceKey = "\(authorization.from.lowercased):\(Hex.encode(authorization.nonce))"
+        let payer = balance(in: transaction.get(collection: accounts, id: authorization.from.lowercased))
+        let checked = check(authorization, signature: signature, now: now, payerBalance: payer,
+                            nonceUsed: transaction.contains(collection: nonces, id: nonceKey))
+        let amount: USDCAmount
+        switch checked {
+        case .success(let value): amount = value
+        case .failure(let rejection): return .failure(rejection)
+        }
+        var credited: UInt64 = 0
+        if authorization.to != authorization.from {
+            let payee = balance(in: transaction.get(collection: accounts, id: authorization.to.lowercased))
+            let (sum, overflow) = payee.atomic.addingReportingOverflow(amount.atomic)
+            guard !overflow else { return .failure(.amountTooLarge) }
+            credited = sum
+        }
+        try transaction.put(collection: accounts, id: authorization.from.lowercased,
+                            value: account(authorization.from, USDCAmount(atomic: payer.atomic - amount.atomic)))
+        if authorization.to != authorization.from {
+            try transaction.put(collection: accounts, id: authorization.to.lowercased, value: account(authorization.to, USDCAmount(atomic: credited)))
+        }
+        let receipt = LedgerReceipt(transferID: transferID, from: authorization.from, to: authorization.to, amount: amount,
+                                    nonce: Hex.encode(authorization.nonce), appliedAt: now)
+        try transaction.put(collection: nonces, id: nonceKey, value: ["transfer_id": .string(transferID), "at": .integer(Int64(now))])
+        try transaction.put(collection: transfers, id: transferID, value: receipt.json)
+        return .success(receipt)
+    }
+
+    /// The stored receipt of transfer `transferID`, if it was applied.
+    static func appliedTransfer(_ transferID: String, in transaction: Transaction) -> JSONObject? {
+        transaction.get(collection: transfers, id: transferID)?.objectValue
     }
 
     static func account(_ address: EthereumAddress, _ balance: USDCAmount) -> JSONValue {
