@@ -29,9 +29,6 @@ public enum TakMCPCommand {
         case .demo:
             return Demo.run()
         case .serve:
-            // The marketplace reads these through the tool environment's variables.
-            if let agent = options.agent { setenv("TAK_AGENT_ID", agent, 1) }
-            if let mode = options.dealApproval { setenv("TAK_DEAL_APPROVAL", mode, 1) }
             return StdioServer.run(configuration: configuration)
         case .walletImport(let agent, let company, let network):
             return WalletImportCommand.run(configuration: configuration, agent: agent, company: company, networkName: network)
@@ -51,6 +48,9 @@ public enum TakMCPCommand {
         if let toolsets = options.toolsets { configuration.toolsets = toolsets }
         configuration.readOnly = options.readOnly
         if let bytes = options.maxLineBytes { configuration.maxLineBytes = bytes }
+        // --agent and --deal-approval override TAK_AGENT_ID and TAK_DEAL_APPROVAL for this process.
+        if let agent = options.agent { configuration.variableOverrides["TAK_AGENT_ID"] = agent }
+        if let mode = options.dealApproval { configuration.variableOverrides["TAK_DEAL_APPROVAL"] = mode }
         return configuration
     }
 }

@@ -16,6 +16,9 @@ public struct ServerConfiguration: Sendable {
     public var pageSize: Int
     /// How long in-flight calls may run on after stdin closes or SIGTERM, in milliseconds.
     public var shutdownGraceMilliseconds: Int
+    /// Settings from the command line that take the place of environment variables
+    /// (`--agent` for `TAK_AGENT_ID`, `--deal-approval` for `TAK_DEAL_APPROVAL`).
+    public var variableOverrides: [String: String] = [:]
 
     /// Creates a configuration; the defaults are the product's.
     public init(home: String, stderrLevel: LogLevel = .warning, toolsets: Set<Toolset> = Set(Toolset.selectable),

@@ -8,7 +8,10 @@ enum ServerEnvironment {
         try HomeFolder.prepare(configuration.home)
         let options = StoreOptions(log: { message in diagnostics.writeLine("tak-mcp [warning] store: \(message)") })
         let store = try Store(home: HomeFolder.storeFolder(configuration.home), options: options)
-        return ToolEnvironment(home: configuration.home, store: store, serverVersion: ServerIdentity.version)
+        let overrides = configuration.variableOverrides
+        return ToolEnvironment(home: configuration.home, store: store,
+                               variable: { overrides[$0] ?? ToolEnvironment.processVariable($0) },
+                               serverVersion: ServerIdentity.version)
     }
 }
 
