@@ -148,3 +148,22 @@ import Testing
         #expect(!output.contains("JSON-RPC error -32603"))
     }
 }
+
+/// Answers to pipelined requests are held and written together; every one of them arrives
+/// without further input, including answers that finish on another thread.
+@Suite struct PipeliningTests {
+    @Test func aBurstOfRequestsIsAnsweredInFull() throws {
+        let server = try ServerProcess()
+        _ = try server.initialize()
+        var burst = ""
+        for index in 0..<2000 { burst += #"{"jsonrpc":"2.0","id":\#(index),"method":"ping"}"# + "\n" }
+        burst += #"{"jsonrpc":"2.0","id":"pooled","method":"tools/call","params":{"name":"wallet_create","arguments":{"agent_id":"ag_p","company_id":"co"}}}"# + "\n"
+        server.sendRaw(Data(burst.utf8))
+        var seen = Set<String>()
+        while seen.count < 2001, let message = try server.receive() { if let id = message["id"] { seen.insert(id.jsonText) } }
+        #expect(seen.count == 2001)
+        #expect(seen.contains("\"pooled\""))
+        server.closeInput()
+        #expect(server.waitForExit() == 0)
+    }
+}

@@ -31,11 +31,22 @@ public enum StdioServer {
         terminate.setEventHandler {
             session.log(.info, "SIGTERM: finishing in-flight requests")
             session.shutdown()
+            stdoutSink.flush()
             exit(0)
         }
         terminate.resume()
 
-        var reader = LineReader.fileDescriptor(0, maxLineBytes: configuration.maxLineBytes)
+        // Answers to a burst of pipelined requests are held and leave in one write, flushed
+        // before the reader waits for more input, so nothing waits on a held answer.
+        var reader = LineReader(maxLineBytes: configuration.maxLineBytes) { target in
+            stdoutSink.flush()
+            while true {
+                let count = Glibc.read(0, target.baseAddress, target.count)
+                if count < 0, errno == EINTR { continue }
+                if count > 0 { stdoutSink.hold() }
+                return count
+            }
+        }
         loop: while true {
             switch reader.next() {
             case .line(let line): session.receive(line: line)
@@ -43,7 +54,9 @@ public enum StdioServer {
             case .end: break loop
             }
         }
+        stdoutSink.flush()
         session.shutdown()
+        stdoutSink.flush()
         return 0
     }
 }

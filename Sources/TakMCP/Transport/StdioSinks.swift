@@ -5,8 +5,20 @@ import Store
 /// interleave. A closed pipe (the client went away) is remembered and reported to `onClosed`.
 public final class FileDescriptorSink: MessageSink, DiagnosticSink {
     private let fd: Int32
-    private let lock = Locked(false)
+    private let state = Locked(State())
     private let onClosed: @Sendable () -> Void
+
+    struct State {
+        /// The pipe broke: nothing more is written.
+        var closed = false
+        /// While set, messages collect in `pending` and go out in one write at `flush()`.
+        var holding = false
+        /// Messages held back.
+        var pending: [UInt8] = []
+    }
+
+    /// Held output is written at once past this size.
+    static let holdLimit = 64 << 10
 
     /// A sink on `fd` (1 for stdout, 2 for stderr).
     public init(fd: Int32, onClosed: @escaping @Sendable () -> Void = {}) {
@@ -14,11 +26,21 @@ public final class FileDescriptorSink: MessageSink, DiagnosticSink {
         self.onClosed = onClosed
     }
 
-    /// Writes `message` and a newline.
+    /// Writes `message` and a newline (or holds it until `flush()` while holding).
     public func write(_ message: [UInt8]) {
-        var line = message
-        line.append(0x0A)
-        writeAll(line)
+        let closed = state.withLock { state -> Bool in
+            if state.closed { return false }
+            if state.holding {
+                state.pending.append(contentsOf: message)
+                state.pending.append(0x0A)
+                if state.pending.count < Self.holdLimit { return false }
+                return writeAll(&state, state.pending, clearingPending: true)
+            }
+            var line = message
+            line.append(0x0A)
+            return writeAll(&state, line, clearingPending: false)
+        }
+        if closed { onClosed() }
     }
 
     /// Writes `line` and a newline.
@@ -26,24 +48,38 @@ public final class FileDescriptorSink: MessageSink, DiagnosticSink {
         write(Array(line.utf8))
     }
 
-    private func writeAll(_ bytes: [UInt8]) {
-        let closed = lock.withLock { closed -> Bool in
-            if closed { return false }
-            var offset = 0
-            let ok = bytes.withUnsafeBytes { raw -> Bool in
-                while offset < raw.count {
-                    let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                    if written < 0 {
-                        if errno == EINTR || errno == EAGAIN { continue }
-                        return false
-                    }
-                    offset += written
-                }
-                return true
-            }
-            if !ok { closed = true }
-            return !ok
+    /// Starts holding messages back, so the answers to a burst of pipelined requests leave in one
+    /// system call. The reader calls this when input arrived and `flush()` before it waits again.
+    public func hold() {
+        state.withLock { $0.holding = true }
+    }
+
+    /// Writes what was held back and stops holding.
+    public func flush() {
+        let closed = state.withLock { state -> Bool in
+            state.holding = false
+            guard !state.closed, !state.pending.isEmpty else { return false }
+            return writeAll(&state, state.pending, clearingPending: true)
         }
         if closed { onClosed() }
+    }
+
+    /// Writes `bytes` fully; returns true when the pipe just broke.
+    private func writeAll(_ state: inout State, _ bytes: [UInt8], clearingPending: Bool) -> Bool {
+        if clearingPending { state.pending.removeAll(keepingCapacity: true) }
+        var offset = 0
+        let ok = bytes.withUnsafeBytes { raw -> Bool in
+            while offset < raw.count {
+                let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+        if !ok { state.closed = true }
+        return !ok
     }
 }
