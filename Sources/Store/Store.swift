@@ -76,6 +76,11 @@ public final class Store: @unchecked Sendable {
         try read { state throws(StoreError) in state.collections.keys.sorted() }
     }
 
+    /// The number of records in every collection that has ever held one, read in one catch-up.
+    public func recordCounts() throws(StoreError) -> [String: Int] {
+        try read { state throws(StoreError) in state.collections.mapValues(\.count) }
+    }
+
     /// The sequence number of the last committed transaction (0 for a new store); it only grows.
     public func sequenceNumber() throws(StoreError) -> Int64 {
         try read { state throws(StoreError) in state.seq }

@@ -220,8 +220,20 @@ public final class Session: Sendable {
         case "prompts/list": answer(id, responder) { try self.listPrompts(params) }
         case "logging/setLevel": answer(id, responder) { try self.setLogLevel(params) }
         case "tools/call":
-            let inline = params["name"]?.stringValue.flatMap(catalog.tool(named:)).map { $0.execution == .inline } ?? true
-            runConcurrently(id, params, responder, inline: inline) { try await self.callTool(params, context: $0) }
+            let tool = params["name"]?.stringValue.flatMap(catalog.tool(named:))
+            let arguments: JSONObject? = switch params["arguments"] {
+            case nil, .null?: [:]
+            case .object(let object)?: object
+            default: nil // not an object: callTool answers -32602
+            }
+            if let tool, tool.isSynchronous, let arguments {
+                // Never suspends: answered here, with no task, like ping.
+                answer(id, responder) { try tool.invokeNow(arguments, context: self.quickContext)?.resultJSON ?? [:] }
+            } else {
+                runConcurrently(id, params, responder, inline: tool.map { $0.execution == .inline } ?? true) {
+                    try await self.callTool(params, context: $0)
+                }
+            }
         case "resources/read": runConcurrently(id, params, responder) { try await self.readResource(params, context: $0) }
         case "prompts/get": runConcurrently(id, params, responder, inline: true) { try await self.getPrompt(params, context: $0) }
         case "completion/complete": runConcurrently(id, params, responder, inline: true) { try await self.complete(params, context: $0) }
@@ -300,6 +312,12 @@ public final class Session: Sendable {
             return state.inFlight[id]?.cancelled == true
         }
         if cancelledEarly { task.cancel() }
+    }
+
+    /// The context of a synchronous tool call: it cannot report progress or ask the person.
+    var quickContext: ToolContext {
+        ToolContext(environment: environment, catalog: catalog,
+                    log: ToolLogger { [weak self] level, message in self?.log(level, message, logger: "tak-mcp/tools") })
     }
 
     /// Writes the final message of a request, unless it was cancelled, and forgets it. Holding

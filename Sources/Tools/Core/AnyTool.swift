@@ -17,6 +17,8 @@ public struct AnyTool: Sendable {
     /// Where the handler runs.
     public let execution: ToolExecution
     private let run: @Sendable (JSONObject, ToolContext) async throws -> ToolOutput
+    /// The handler as a plain function, for tools that never suspend (`SynchronousTool`).
+    private let runNow: (@Sendable (JSONObject, ToolContext) throws -> ToolOutput)?
 
     /// Erases `tool`.
     public init<T: Tool>(_ tool: T) {
@@ -28,40 +30,76 @@ public struct AnyTool: Sendable {
         execution = T.execution
         descriptor = AnyTool.describe(T.self)
         run = { arguments, context in
-            let decoded: T.Arguments
-            if T.Arguments.self == NoArguments.self, arguments.isEmpty {
-                decoded = unsafeBitCast(NoArguments(), to: T.Arguments.self)
-            } else {
-                do {
-                    decoded = try JSONValue.object(arguments).decode(as: T.Arguments.self)
-                } catch {
-                    throw ToolFailure.invalidRequest("Invalid arguments for `\(T.name)`: \(DecodingProblem.describe(error))")
-                }
-            }
-            do throws(ToolInputError) {
-                try decoded.validate()
-            } catch {
-                throw ToolFailure.invalidRequest("Invalid arguments for `\(T.name)`: \(error.message)")
-            }
-            return try await tool.call(decoded, context: context)
+            try await tool.call(try AnyTool.decode(T.self, arguments), context: context)
+        }
+        if let synchronous = tool as? any SynchronousTool {
+            runNow = { arguments, context in try synchronous.runErased(arguments, context: context) }
+        } else {
+            runNow = nil
         }
     }
+
+    /// Decodes and validates arguments that already passed the schema.
+    static func decode<T: Tool>(_ tool: T.Type, _ arguments: JSONObject) throws -> T.Arguments {
+        let decoded: T.Arguments
+        if T.Arguments.self == NoArguments.self, arguments.isEmpty {
+            decoded = unsafeBitCast(NoArguments(), to: T.Arguments.self)
+        } else {
+            do {
+                decoded = try JSONValue.object(arguments).decode(as: T.Arguments.self)
+            } catch {
+                throw ToolFailure.invalidRequest("Invalid arguments for `\(T.name)`: \(DecodingProblem.describe(error))")
+            }
+        }
+        do throws(ToolInputError) {
+            try decoded.validate()
+        } catch {
+            throw ToolFailure.invalidRequest("Invalid arguments for `\(T.name)`: \(error.message)")
+        }
+        return decoded
+    }
+
+    /// Whether the handler can run to completion without suspending (see `invokeNow`).
+    public var isSynchronous: Bool { runNow != nil }
 
     /// Validates `arguments` against the input schema, decodes them and runs the handler.
     ///
     /// Argument problems and `ToolFailure`s come back as `isError` outputs; cancellation and
     /// unexpected errors are thrown for the protocol layer to turn into JSON-RPC errors.
     public func invoke(_ arguments: JSONObject, context: ToolContext) async throws -> ToolOutput {
-        if let violation = SchemaValidator.firstViolation(of: inputSchema.value, by: .object(arguments)) {
-            let field = violation.path.isEmpty ? nil : violation.path
-            return ToolFailure.invalidRequest("Invalid arguments for `\(name)`: \(violation)", field: field).output
-        }
+        if let refusal = refusal(of: arguments) { return refusal }
         let output: ToolOutput
         do {
             output = try await run(arguments, context)
         } catch let failure as ToolFailure {
             return failure.output
         }
+        return try checked(output, context: context)
+    }
+
+    /// `invoke` for a synchronous tool, without a task: the protocol layer answers on the thread
+    /// that read the request. Nil when the tool is not synchronous.
+    public func invokeNow(_ arguments: JSONObject, context: ToolContext) throws -> ToolOutput? {
+        guard let runNow else { return nil }
+        if let refusal = refusal(of: arguments) { return refusal }
+        let output: ToolOutput
+        do {
+            output = try runNow(arguments, context)
+        } catch let failure as ToolFailure {
+            return failure.output
+        }
+        return try checked(output, context: context)
+    }
+
+    /// The `isError` output for arguments that break the input schema, or nil.
+    func refusal(of arguments: JSONObject) -> ToolOutput? {
+        guard let violation = SchemaValidator.firstViolation(of: inputSchema.value, by: .object(arguments)) else { return nil }
+        let field = violation.path.isEmpty ? nil : violation.path
+        return ToolFailure.invalidRequest("Invalid arguments for `\(name)`: \(violation)", field: field).output
+    }
+
+    /// `output`, after checking it against the output schema where that is enabled.
+    func checked(_ output: ToolOutput, context: ToolContext) throws -> ToolOutput {
         if context.environment.validatesOutput, !output.isError, let outputSchema {
             guard let structured = output.structuredContent else {
                 throw ToolContractViolation(message: "`\(name)` declares an output schema but returned no structured content")

@@ -1,4 +1,4 @@
-import Store
+public import Store
 
 /// One MCP tool: its name, description, schemas and annotations beside its handler.
 ///
@@ -31,6 +31,26 @@ public protocol Tool: Sendable {
 extension Tool {
     public static var outputSchema: JSONSchema? { nil }
     public static var execution: ToolExecution { .pooled }
+}
+
+/// A tool whose handler never suspends: it runs on the thread that read the request, with no
+/// task, and cannot be cancelled midway. For fast in-memory work only.
+public protocol SynchronousTool: Tool {
+    /// Runs the tool.
+    func run(_ arguments: Arguments, context: ToolContext) throws -> ToolOutput
+}
+
+extension SynchronousTool {
+    public func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
+        try run(arguments, context: context)
+    }
+
+    public static var execution: ToolExecution { .inline }
+
+    /// `run` with the arguments still as JSON (decoded and validated here).
+    func runErased(_ arguments: JSONObject, context: ToolContext) throws -> ToolOutput {
+        try run(try AnyTool.decode(Self.self, arguments), context: context)
+    }
 }
 
 /// Where a tool's handler runs.

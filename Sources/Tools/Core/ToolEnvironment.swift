@@ -41,9 +41,7 @@ public struct ToolEnvironment: Sendable {
 
     /// Record counts per store collection.
     public func recordCounts() throws -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for name in try store.collectionNames() { counts[name] = try store.count(in: name) }
-        return counts
+        try store.recordCounts()
     }
 
     /// The process's environment variable `name`.

@@ -1,7 +1,7 @@
 import Store
 
 /// `health`: the TAK 0.1 health endpoint, plus where the store is and how much it holds.
-struct HealthTool: Tool {
+struct HealthTool: SynchronousTool {
     typealias Arguments = NoArguments
 
     static let name = "health"
@@ -12,7 +12,6 @@ struct HealthTool: Tool {
         """
     static let annotations = ToolAnnotations.localRead
     static let toolset = Toolset.core
-    static let execution = ToolExecution.inline
     static let outputSchema: JSONSchema? = .object(
         properties: [
             "status": .string("`operational` when the store is readable.", enum: ["operational", "degraded"]),
@@ -30,14 +29,25 @@ struct HealthTool: Tool {
         ],
         required: ["status", "version", "timestamp", "server_version", "store"])
 
-    func call(_ arguments: NoArguments, context: ToolContext) async throws -> ToolOutput {
+    /// The last formatted second, reused while the clock stays in it.
+    static let lastTimestamp = Locked<(second: Int64, text: String)>((Int64.min, ""))
+
+    /// `second` in RFC 3339, formatted once per second.
+    static func timestamp(_ second: Int64) -> String {
+        lastTimestamp.withLock { cached in
+            if cached.second != second { cached = (second, RFC3339.format(secondsSince1970: second)) }
+            return cached.text
+        }
+    }
+
+    func run(_ arguments: NoArguments, context: ToolContext) throws -> ToolOutput {
         let counts = try context.environment.recordCounts()
         let total = counts.reduce(0) { $0 + $1.value }
         let records = JSONObject(counts.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.integer(Int64($0.value))) })
         return .structured([
             "status": "operational",
             "version": "tak/0.1",
-            "timestamp": .string(RFC3339.format(secondsSince1970: Int64(context.now.timeIntervalSince1970.rounded(.down)))),
+            "timestamp": .string(Self.timestamp(Int64(context.now.timeIntervalSince1970.rounded(.down)))),
             "server_version": .string(context.environment.serverVersion),
             "store": ["home": .string(context.environment.home), "records": .object(records), "total_records": .integer(Int64(total))],
         ])
