@@ -55,6 +55,18 @@ public enum OutgoingMessage {
         ["jsonrpc": "2.0", "id": id.json, "result": result]
     }
 
+    /// A success response whose result is already JSON text.
+    public static func resultLine(id: RequestID, rawResult: [UInt8]) -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(rawResult.count + 48)
+        line.append(contentsOf: #"{"jsonrpc":"2.0","id":"#.utf8)
+        line.append(contentsOf: id.json.serialized())
+        line.append(contentsOf: #","result":"#.utf8)
+        line.append(contentsOf: rawResult)
+        line.append(UInt8(ascii: "}"))
+        return line
+    }
+
     /// An error response; `id` is null when the request's id could not be read.
     public static func error(id: RequestID?, _ error: JSONRPCError) -> JSONValue {
         ["jsonrpc": "2.0", "id": id?.json ?? .null, "error": error.json]

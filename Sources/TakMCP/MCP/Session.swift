@@ -228,7 +228,7 @@ public final class Session: Sendable {
             }
             if let tool, tool.isSynchronous, let arguments {
                 // Never suspends: answered here, with no task, like ping.
-                answer(id, responder) { try tool.invokeNow(arguments, context: self.quickContext)?.resultJSON ?? [:] }
+                answerNow(id, responder) { try tool.invokeNow(arguments, context: self.quickContext)?.resultBytes ?? Array("{}".utf8) }
             } else {
                 runConcurrently(id, params, responder, inline: tool.map { $0.execution == .inline } ?? true) {
                     try await self.callTool(params, context: $0)
@@ -254,6 +254,22 @@ public final class Session: Sendable {
     func answer(_ id: RequestID, _ responder: Responder, _ body: () throws -> JSONObject) {
         do {
             respond(responder, OutgoingMessage.result(id: id, .object(try body())))
+        } catch let error as JSONRPCError {
+            respond(responder, OutgoingMessage.error(id: id, error))
+        } catch {
+            log(.error, "internal error in request \(id): \(error)")
+            respond(responder, OutgoingMessage.error(id: id, .internalError))
+        }
+    }
+
+    /// Answers at once with a result that is already JSON text (a synchronous tool's).
+    func answerNow(_ id: RequestID, _ responder: Responder, _ body: () throws -> [UInt8]) {
+        do {
+            let result = try body()
+            switch responder {
+            case .direct: sink.write(OutgoingMessage.resultLine(id: id, rawResult: result))
+            case .batch(let batch): batch.add(OutgoingMessage.result(id: id, (try? JSONValue.parse(result)) ?? .null))
+            }
         } catch let error as JSONRPCError {
             respond(responder, OutgoingMessage.error(id: id, error))
         } catch {

@@ -3,16 +3,31 @@ public import Store
 /// What a tool returns: content blocks for the model, optional structured content, and whether
 /// it is an error the model should act on.
 public struct ToolOutput: Sendable, Equatable {
-    /// MCP content blocks (`{"type":"text","text":…}` and the like).
-    public var content: [JSONValue]
+    /// The content blocks, unless they are just the structured content as text.
+    private var storedContent: [JSONValue]
+    /// True when the content is exactly one text block holding the structured content's JSON:
+    /// it is then produced when needed, and written without serialising the JSON twice.
+    public private(set) var mirrorsStructured = false
     /// Structured content conforming to the tool's output schema.
     public var structuredContent: JSONObject?
     /// Whether this result reports a failure.
     public var isError: Bool
 
+    /// MCP content blocks (`{"type":"text","text":…}` and the like).
+    public var content: [JSONValue] {
+        get {
+            guard mirrorsStructured, let structuredContent else { return storedContent }
+            return [["type": "text", "text": .string(JSONValue.object(structuredContent).jsonText)]]
+        }
+        set {
+            storedContent = newValue
+            mirrorsStructured = false
+        }
+    }
+
     /// Creates an output from its parts.
     public init(content: [JSONValue], structuredContent: JSONObject? = nil, isError: Bool = false) {
-        self.content = content
+        storedContent = content
         self.structuredContent = structuredContent
         self.isError = isError
     }
@@ -24,7 +39,9 @@ public struct ToolOutput: Sendable, Equatable {
 
     /// A structured result, with the same JSON as a text block for clients that read only text.
     public static func structured(_ object: JSONObject) -> ToolOutput {
-        ToolOutput(content: [["type": "text", "text": .string(JSONValue.object(object).jsonText)]], structuredContent: object)
+        var output = ToolOutput(content: [], structuredContent: object)
+        output.mirrorsStructured = true
+        return output
     }
 
     /// A structured result from an `Encodable` value whose JSON is an object.
@@ -38,6 +55,22 @@ public struct ToolOutput: Sendable, Equatable {
     /// An error result with a message for the model and, optionally, a structured error object.
     public static func error(_ message: String, structured: JSONObject? = nil) -> ToolOutput {
         ToolOutput(content: [["type": "text", "text": .string(message)]], structuredContent: structured, isError: true)
+    }
+
+    /// The MCP `CallToolResult` as JSON text: like `resultJSON`, but a structured result's JSON is
+    /// serialised once and reused, escaped, for its text block.
+    public var resultBytes: [UInt8] {
+        guard mirrorsStructured, let structuredContent else { return JSONValue.object(resultJSON).serialized() }
+        let structured = JSONValue.object(structuredContent).serialized()
+        var out: [UInt8] = []
+        out.reserveCapacity(structured.count * 2 + 64)
+        out.append(contentsOf: #"{"content":[{"type":"text","text":"#.utf8)
+        out.append(contentsOf: JSONValue.string(String(decoding: structured, as: UTF8.self)).serialized())
+        out.append(contentsOf: #"}],"structuredContent":"#.utf8)
+        out.append(contentsOf: structured)
+        if isError { out.append(contentsOf: #","isError":true"#.utf8) }
+        out.append(UInt8(ascii: "}"))
+        return out
     }
 
     /// The MCP `CallToolResult` JSON.
