@@ -2,6 +2,7 @@ import Dispatch
 import Glibc
 import Store
 import TakMCP
+import Tools
 
 /// The `tak-mcp` process measured from outside, as a host sees it: the release binary next to
 /// this one is spawned over pipes and pinned to core 0.
@@ -101,9 +102,7 @@ enum StdioBench {
     }
 
     static func siblingBinary(_ name: String) -> String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let path = count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+        let path = RunningExecutable.path ?? CommandLine.arguments[0]
         return String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) + "/" + name
     }
 

@@ -1,4 +1,5 @@
 public import Glibc
+import Tools
 
 /// A child process with pipes to its stdin and stdout, spawned with `posix_spawn` (Foundation's
 /// `Process` would pull all of Foundation into the server binary).
@@ -90,8 +91,5 @@ public final class ChildProcess: @unchecked Sendable {
 
 /// The path of the running executable.
 func currentExecutablePath() -> String {
-    var buffer = [CChar](repeating: 0, count: 4096)
-    let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    guard count > 0 else { return CommandLine.arguments[0] }
-    return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    RunningExecutable.path ?? CommandLine.arguments[0]
 }

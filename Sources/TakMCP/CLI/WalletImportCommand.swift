@@ -21,7 +21,7 @@ enum WalletImportCommand {
         defer { line.removeAll() }
         let key: EthereumPrivateKey
         do {
-            key = try EthereumPrivateKey(hex: line.trimmingCharacters(in: " "))
+            key = try EthereumPrivateKey(hex: line.trimmingWhitespace)
         } catch {
             stderr.writeLine("tak-mcp: that is not a secp256k1 private key: it must be 32 bytes as 64 hex digits (0x optional), below the curve order")
             return 65

@@ -254,11 +254,23 @@ public final class Session: Sendable {
     func answer(_ id: RequestID, _ responder: Responder, _ body: () throws -> JSONObject) {
         do {
             respond(responder, OutgoingMessage.result(id: id, .object(try body())))
-        } catch let error as JSONRPCError {
-            respond(responder, OutgoingMessage.error(id: id, error))
         } catch {
+            respond(responder, failure(id, error))
+        }
+    }
+
+    /// The error response for a request that threw: its JSON-RPC error as it is, cancellation
+    /// (only ever by shutdown: a client's cancel gets no response) as -32603, anything else as a
+    /// generic -32603 with the detail on stderr only.
+    func failure(_ id: RequestID, _ error: any Error) -> JSONValue {
+        switch error {
+        case let error as JSONRPCError:
+            return OutgoingMessage.error(id: id, error)
+        case is CancellationError:
+            return OutgoingMessage.error(id: id, JSONRPCError(code: -32603, message: "Request cancelled: the server is shutting down"))
+        default:
             log(.error, "internal error in request \(id): \(error)")
-            respond(responder, OutgoingMessage.error(id: id, .internalError))
+            return OutgoingMessage.error(id: id, .internalError)
         }
     }
 
@@ -270,11 +282,8 @@ public final class Session: Sendable {
             case .direct: sink.write(OutgoingMessage.resultLine(id: id, rawResult: result))
             case .batch(let batch): batch.add(OutgoingMessage.result(id: id, (try? JSONValue.parse(result)) ?? .null))
             }
-        } catch let error as JSONRPCError {
-            respond(responder, OutgoingMessage.error(id: id, error))
         } catch {
-            log(.error, "internal error in request \(id): \(error)")
-            respond(responder, OutgoingMessage.error(id: id, .internalError))
+            respond(responder, failure(id, error))
         }
     }
 
@@ -309,13 +318,8 @@ public final class Session: Sendable {
             let message: JSONValue
             do {
                 message = OutgoingMessage.result(id: id, .object(try await body(context)))
-            } catch let error as JSONRPCError {
-                message = OutgoingMessage.error(id: id, error)
-            } catch is CancellationError {
-                message = OutgoingMessage.error(id: id, JSONRPCError(code: -32603, message: "Request cancelled: the server is shutting down"))
             } catch {
-                self.log(.error, "internal error in request \(id): \(error)")
-                message = OutgoingMessage.error(id: id, .internalError)
+                message = self.failure(id, error)
             }
             self.finish(id, message, responder)
         }

@@ -30,17 +30,10 @@ public enum HomeFolder {
 
     /// Creates the folder (mode 0700) and its parents if missing.
     public static func prepare(_ path: String) throws {
-        var isDirectory = stat()
-        if stat(path, &isDirectory) == 0 {
-            guard (isDirectory.st_mode & S_IFMT) == S_IFDIR else {
-                throw UsageError("the home \(path) exists but is not a folder; pass --home with a folder path")
-            }
-            return
-        }
-        let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        if !parent.isEmpty, parent != path { try prepare(parent) }
-        if mkdir(path, 0o700) != 0, errno != EEXIST {
-            throw UsageError("cannot create the home folder \(path): \(String(cString: strerror(errno))); pass --home with a writable folder")
+        do {
+            try AtomicFile.makeFolder(path)
+        } catch {
+            throw UsageError("cannot use the home folder \(error); pass --home with a writable folder path")
         }
     }
 }

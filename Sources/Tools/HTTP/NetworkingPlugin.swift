@@ -66,12 +66,7 @@ final class NetworkingPlugin: @unchecked Sendable {
     }
 
     /// The running executable's path, from `/proc/self/exe`.
-    static func executablePath() -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard count > 0 else { return nil }
-        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
+    static func executablePath() -> String? { RunningExecutable.path }
 
     /// Loads the first of `candidates` that exists; an existing file that fails to load is an error.
     private static func open(firstExistingOf candidates: [String]) -> Result<NetworkingPlugin, HTTPTransportError> {

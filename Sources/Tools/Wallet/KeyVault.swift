@@ -154,7 +154,8 @@ public final class KeyVault: Sendable {
 }
 
 extension String {
-    var trimmingWhitespace: String {
+    /// This string without leading and trailing white space (spaces, tabs, CR, LF).
+    public var trimmingWhitespace: String {
         String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }
