@@ -39,4 +39,37 @@ import Testing
         #expect(try JSONValue.parse("18446744073709551616") == .number(18446744073709551616))
         #expect(try JSONValue.parse("-0") == .integer(0))
     }
+
+    /// Text dense with characters that need the six-byte `\u00XX` form grows the output to about
+    /// six times the input: the writer must make room as it goes, from the smallest capacity.
+    @Test(arguments: [1, 7, 8, 9, 63, 5_000])
+    func escapeDenseTextMatchesAPlainEscaper(length: Int) throws {
+        let text = String(decoding: (0..<length).map { UInt8(($0 &* 7 &+ length) % 128) }, as: UTF8.self)
+        var writer = JSONWriter(capacity: 16)
+        writer.writeString(text)
+        #expect(writer.takeArray() == Self.plainEscape(text))
+        #expect(try JSONValue.parse(JSONValue.string(text).serialized()) == .string(text))
+    }
+
+    /// The escaper written the obvious way, one byte at a time.
+    static func plainEscape(_ text: String) -> [UInt8] {
+        var out: [UInt8] = [0x22]
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out += Array(#"\""#.utf8)
+            case 0x5C: out += Array(#"\\"#.utf8)
+            case 0x0A: out += Array(#"\n"#.utf8)
+            case 0x0D: out += Array(#"\r"#.utf8)
+            case 0x09: out += Array(#"\t"#.utf8)
+            case 0x08: out += Array(#"\b"#.utf8)
+            case 0x0C: out += Array(#"\f"#.utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
+        return out
+    }
 }

@@ -63,3 +63,26 @@ import Tools
         #expect(batching.sink.all.count == before + 1)
     }
 }
+
+/// A tool's result is written straight into the response line; it must be the same JSON as
+/// `resultJSON`, with a structured result's text block holding exactly its JSON text.
+@Suite struct ToolResultWritingTests {
+    static let outputs: [ToolOutput] = [
+        .structured(["quote\"back\\slash": "tab\t\u{1}new\nline é 😀", "n": 12, "nested": ["a": [1, 2, nil]]]),
+        .structured([:]),
+        .text("plain \"text\""),
+        .error("broken: \"x\"", structured: ["error": "invalid_request"]),
+        ToolOutput(content: [["type": "text", "text": "two"], ["type": "text", "text": "blocks"]]),
+    ]
+
+    @Test(arguments: outputs)
+    func writtenResultIsTheResultJSON(output: ToolOutput) throws {
+        var writer = JSONWriter(capacity: 16)
+        output.writeResult(to: &writer)
+        let written = try JSONValue.parse(writer.takeArray())
+        #expect(written == .object(output.resultJSON))
+        if let structured = output.structuredContent, output.mirrorsStructured {
+            #expect(written["content"]?.arrayValue?.first?["text"] == .string(JSONValue.object(structured).jsonText))
+        }
+    }
+}

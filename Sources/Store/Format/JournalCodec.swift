@@ -13,7 +13,7 @@ struct JournalLineError: Error, Equatable {
 enum JournalCodec {
     /// The line for `entry`, newline included.
     static func encode(_ entry: JournalEntry) -> [UInt8] {
-        var out = ByteSink(capacity: 256)
+        var out = JSONWriter(capacity: 256)
         out.append(#"{"v":"#)
         JSONValue.writeInteger(StoreFormat.version, to: &out)
         out.append(#","seq":"#)

@@ -21,7 +21,7 @@ struct SnapshotContents: Sendable {
 enum SnapshotCodec {
     /// The file's bytes for `state`; collections in name order.
     static func encode(_ state: StoreState) -> [UInt8] {
-        var out = ByteSink(capacity: 4096)
+        var out = JSONWriter(capacity: 4096)
         out.append(#"{"format":"#)
         JSONValue.writeString(StoreFormat.name, to: &out)
         out.append(#","version":"#)

@@ -2,7 +2,7 @@ extension JSONValue {
     /// The compact JSON text of this value as UTF-8 bytes: no white space and no raw newline, so
     /// it is fit for one line of a line-delimited stream.
     public func serialized() -> [UInt8] {
-        var sink = ByteSink(capacity: 512)
+        var sink = JSONWriter(capacity: 512)
         write(to: &sink)
         return sink.takeArray()
     }
@@ -15,7 +15,7 @@ extension JSONValue {
         out.append(contentsOf: serialized())
     }
 
-    func write(to out: inout ByteSink) {
+    func write(to out: inout JSONWriter) {
         switch self {
         case .null: out.append("null")
         case .bool(let b): out.append(b ? "true" : "false")
@@ -32,28 +32,28 @@ extension JSONValue {
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
-            var first = true
-            for item in items {
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                item.write(to: &out)
+            items.withUnsafeBufferPointer { items in
+                for index in items.indices {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    items[index].write(to: &out)
+                }
             }
             out.append(UInt8(ascii: "]"))
         case .object(let object):
             out.append(UInt8(ascii: "{"))
-            var first = true
-            for member in object.members {
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                JSONValue.writeString(member.key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                member.value.write(to: &out)
+            object.members.withUnsafeBufferPointer { members in
+                for index in members.indices {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    JSONValue.writeString(members[index].key, to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    members[index].value.write(to: &out)
+                }
             }
             out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func writeInteger(_ value: Int64, to out: inout ByteSink) {
+    static func writeInteger(_ value: Int64, to out: inout JSONWriter) {
         if value >= 0, value < 10 {
             out.append(UInt8(truncatingIfNeeded: value) &+ UInt8(ascii: "0"))
             return
@@ -72,33 +72,12 @@ extension JSONValue {
         }
     }
 
-    static func writeString(_ string: String, to out: inout ByteSink) {
-        out.append(UInt8(ascii: "\""))
-        var string = string
-        string.withUTF8 { utf8 in
-            let raw = UnsafeRawBufferPointer(utf8)
-            let count = utf8.count
-            var runStart = 0
-            var index = 0
-            while index < count {
-                // Eight bytes at a time while none needs escaping (SWAR: no byte < 0x20, '"' or '\\').
-                while index + 8 <= count {
-                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                    if needsEscape(word) { break }
-                    index += 8
-                }
-                guard index < count else { break }
-                let byte = utf8[index]
-                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                    out.append(UnsafeRawBufferPointer(rebasing: raw[runStart..<index]))
-                    writeEscape(byte, to: &out)
-                    runStart = index + 1
-                }
-                index += 1
-            }
-            out.append(UnsafeRawBufferPointer(rebasing: raw[runStart..<count]))
+    static func writeString(_ string: String, to out: inout JSONWriter) {
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { out.appendQuoted(UnsafeRawBufferPointer($0)) }
+        if done == nil {
+            var copy = string
+            copy.withUTF8 { out.appendQuoted(UnsafeRawBufferPointer($0)) }
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     /// Whether any byte of `word` is below 0x20, a quote or a backslash.
@@ -113,21 +92,18 @@ extension JSONValue {
         return (control | quote | backslash) != 0
     }
 
-    static func writeEscape(_ byte: UInt8, to out: inout ByteSink) {
-        out.append(UInt8(ascii: "\\"))
+    /// The letter after the backslash in the escape of `byte` (`u` for `\u00XX`).
+    @inline(__always)
+    static func escapeLetter(_ byte: UInt8) -> UInt8 {
         switch byte {
-        case 0x22: out.append(UInt8(ascii: "\""))
-        case 0x5C: out.append(UInt8(ascii: "\\"))
-        case 0x0A: out.append(UInt8(ascii: "n"))
-        case 0x0D: out.append(UInt8(ascii: "r"))
-        case 0x09: out.append(UInt8(ascii: "t"))
-        case 0x08: out.append(UInt8(ascii: "b"))
-        case 0x0C: out.append(UInt8(ascii: "f"))
-        default:
-            let hex: StaticString = "0123456789abcdef"
-            out.append("u00")
-            out.append(hex.utf8Start[Int(byte >> 4)])
-            out.append(hex.utf8Start[Int(byte & 0x0F)])
+        case 0x22: UInt8(ascii: "\"")
+        case 0x5C: UInt8(ascii: "\\")
+        case 0x0A: UInt8(ascii: "n")
+        case 0x0D: UInt8(ascii: "r")
+        case 0x09: UInt8(ascii: "t")
+        case 0x08: UInt8(ascii: "b")
+        case 0x0C: UInt8(ascii: "f")
+        default: UInt8(ascii: "u")
         }
     }
 }
@@ -136,24 +112,33 @@ extension JSONValue: CustomStringConvertible {
     public var description: String { jsonText }
 }
 
-/// A growable byte buffer with cheap appends, for building JSON text.
-struct ByteSink: ~Copyable {
+/// A growable byte buffer for building JSON text: cheap appends, and the one place that knows how
+/// to write a JSON value, so a message can be written in one pass (envelope, then parts that were
+/// serialised elsewhere) without building a tree around them.
+public struct JSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
-    private(set) var count = 0
+    /// How many bytes are written.
+    public private(set) var count = 0
 
-    init(capacity: Int) {
+    /// An empty buffer with room for `capacity` bytes before it grows.
+    public init(capacity: Int = 256) {
         self.capacity = max(16, capacity)
         base = .allocate(capacity: self.capacity)
     }
 
     deinit { base.deallocate() }
 
+    /// Makes room for `extra` more bytes.
     @inline(__always)
-    private mutating func reserve(_ extra: Int) {
+    mutating func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
+        grow(to: count + extra)
+    }
+
+    private mutating func grow(to needed: Int) {
         var grown = capacity * 2
-        while grown < count + extra { grown *= 2 }
+        while grown < needed { grown *= 2 }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         bigger.update(from: base, count: count)
         base.deallocate()
@@ -161,15 +146,17 @@ struct ByteSink: ~Copyable {
         capacity = grown
     }
 
+    /// Appends one byte.
     @inline(__always)
-    mutating func append(_ byte: UInt8) {
+    public mutating func append(_ byte: UInt8) {
         reserve(1)
         base[count] = byte
         count += 1
     }
 
+    /// Appends raw bytes (already JSON text, or part of it).
     @inline(__always)
-    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    public mutating func append(_ bytes: UnsafeRawBufferPointer) {
         let n = bytes.count
         guard n > 0 else { return }
         reserve(n)
@@ -177,13 +164,90 @@ struct ByteSink: ~Copyable {
         count += n
     }
 
+    /// Appends raw bytes (already JSON text, or part of it).
+    public mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append($0) }
+    }
+
+    /// Appends a literal piece of JSON text.
     @inline(__always)
-    mutating func append(_ literal: StaticString) {
+    public mutating func append(_ literal: StaticString) {
         append(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
+    /// Appends the compact JSON text of `value`.
+    public mutating func write(_ value: JSONValue) {
+        value.write(to: &self)
+    }
+
+    /// Appends `string` as a JSON string literal.
+    public mutating func writeString(_ string: String) {
+        JSONValue.writeString(string, to: &self)
+    }
+
+    /// Appends UTF-8 `text` as a JSON string literal: quoted, with quotes, backslashes and
+    /// control characters escaped. Runs of eight bytes that need nothing are copied as words.
+    public mutating func appendQuoted(_ text: UnsafeRawBufferPointer) {
+        let n = text.count
+        reserve(n + 2)
+        base[count] = UInt8(ascii: "\"")
+        count += 1
+        var index = 0
+        while index < n {
+            // A word at a time while no byte needs escaping; a word that has one is done byte by byte.
+            var end = n
+            if index + 8 <= n {
+                let word = text.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if !JSONValue.needsEscape(UInt64(littleEndian: word)) {
+                    UnsafeMutableRawPointer(base + count).storeBytes(of: word, as: UInt64.self)
+                    count += 8
+                    index += 8
+                    continue
+                }
+                end = index + 8
+            }
+            while index < end {
+                let byte = text[index]
+                index += 1
+                if byte >= 0x20, byte != 0x22, byte != 0x5C {
+                    base[count] = byte
+                    count += 1
+                } else {
+                    appendEscape(byte, remaining: n - index)
+                }
+            }
+        }
+        reserve(1)
+        base[count] = UInt8(ascii: "\"")
+        count += 1
+    }
+
+    /// Appends the escape sequence of `byte`, making room for it and for `remaining` more bytes of
+    /// the string and its closing quote.
+    private mutating func appendEscape(_ byte: UInt8, remaining: Int) {
+        reserve(6 + remaining + 1)
+        let letter = JSONValue.escapeLetter(byte)
+        base[count] = UInt8(ascii: "\\")
+        base[count + 1] = letter
+        if letter == UInt8(ascii: "u") {
+            let hex: StaticString = "0123456789abcdef"
+            base[count + 2] = UInt8(ascii: "0")
+            base[count + 3] = UInt8(ascii: "0")
+            base[count + 4] = hex.utf8Start[Int(byte >> 4)]
+            base[count + 5] = hex.utf8Start[Int(byte & 0x0F)]
+            count += 6
+        } else {
+            count += 2
+        }
+    }
+
+    /// Calls `body` with the bytes written so far.
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
     /// The bytes as an array.
-    consuming func takeArray() -> [UInt8] {
+    public consuming func takeArray() -> [UInt8] {
         Array(UnsafeBufferPointer(start: base, count: count))
     }
 }

@@ -26,7 +26,7 @@ public struct JSONObject: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// An object with these members; a later duplicate key replaces the earlier value.
     public init(_ pairs: [(String, JSONValue)]) {
-        var builder = JSONObjectBuilder()
+        var builder = JSONObjectBuilder(capacity: pairs.count)
         for (key, value) in pairs { builder.set(key, value) }
         members = builder.members
     }
@@ -73,6 +73,12 @@ struct JSONObjectBuilder {
     /// The index of each key in `members`, kept once there are `linearScanLimit` members.
     private var positions: [String: Int] = [:]
 
+    /// A builder with room for `capacity` members before it grows; the first member set reserves
+    /// room for a few, since protocol objects are small but seldom single.
+    init(capacity: Int = 0) {
+        if capacity > 0 { members.reserveCapacity(capacity) }
+    }
+
     /// Sets `key` to `value`: replaces the value of an existing key in place, or appends.
     mutating func set(_ key: String, _ value: JSONValue) {
         if members.count < Self.linearScanLimit {
@@ -80,6 +86,7 @@ struct JSONObjectBuilder {
                 members[index].value = value
                 return
             }
+            if members.capacity == 0 { members.reserveCapacity(4) }
             members.append((key, value))
             if members.count == Self.linearScanLimit {
                 for (index, member) in members.enumerated() { positions[member.key] = index }

@@ -55,16 +55,18 @@ public enum OutgoingMessage {
         ["jsonrpc": "2.0", "id": id.json, "result": result]
     }
 
-    /// A success response whose result is already JSON text.
-    public static func resultLine(id: RequestID, rawResult: [UInt8]) -> [UInt8] {
-        var line: [UInt8] = []
-        line.reserveCapacity(rawResult.count + 48)
-        line.append(contentsOf: #"{"jsonrpc":"2.0","id":"#.utf8)
-        line.append(contentsOf: id.json.serialized())
-        line.append(contentsOf: #","result":"#.utf8)
-        line.append(contentsOf: rawResult)
+    /// The line of a success response, written in one pass.
+    static func resultLine(id: RequestID, _ result: MethodResult) -> [UInt8] {
+        var line = JSONWriter(capacity: 1024)
+        line.append(#"{"jsonrpc":"2.0","id":"#)
+        switch id {
+        case .integer(let number): line.write(.integer(number))
+        case .string(let text): line.writeString(text)
+        }
+        line.append(#","result":"#)
+        result.write(to: &line)
         line.append(UInt8(ascii: "}"))
-        return line
+        return line.takeArray()
     }
 
     /// An error response; `id` is null when the request's id could not be read.

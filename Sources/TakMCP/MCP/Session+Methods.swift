@@ -77,7 +77,7 @@ extension Session {
         return [:]
     }
 
-    func callTool(_ params: JSONObject, context: ToolContext) async throws -> JSONObject {
+    func callTool(_ params: JSONObject, context: ToolContext) async throws -> MethodResult {
         guard case .string(let name)? = params["name"] else {
             throw JSONRPCError.invalidParams("`name` (the tool's name) is required")
         }
@@ -90,7 +90,7 @@ extension Session {
         case .object(let object)?: arguments = object
         default: throw JSONRPCError.invalidParams("`arguments` must be an object")
         }
-        return try await tool.invoke(arguments, context: context).resultJSON
+        return .tool(try await tool.invoke(arguments, context: context))
     }
 
     func readResource(_ params: JSONObject, context: ToolContext) async throws -> JSONObject {

@@ -26,7 +26,12 @@ public final class Session: Sendable {
     let environment: ToolEnvironment
     let sink: any MessageSink
     let diagnostics: any DiagnosticSink
-    let state = Locked(State())
+    let state: Locked<State>
+    /// Where logs go: stderr, and the client when it asked.
+    let logger: SessionLogger
+    /// The context of synchronous tool calls, made once: they cannot report progress or ask the
+    /// person, so nothing in it depends on the request.
+    let quickContext: ToolContext
 
     /// Mutable session state.
     struct State {
@@ -70,6 +75,12 @@ public final class Session: Sendable {
         self.environment = environment
         self.sink = sink
         self.diagnostics = diagnostics
+        let state = Locked(State())
+        let logger = SessionLogger(stderrLevel: configuration.stderrLevel, diagnostics: diagnostics, sink: sink, state: state)
+        self.state = state
+        self.logger = logger
+        quickContext = ToolContext(environment: environment, catalog: catalog,
+                                   log: ToolLogger { [logger] level, message in logger.log(level, message, logger: "tak-mcp/tools") })
     }
 
     // MARK: - Input
@@ -164,15 +175,8 @@ public final class Session: Sendable {
     }
 
     /// Logs to stderr at or above the configured level, and to the client when it asked.
-    public func log(_ level: LogLevel, _ message: String, logger: String = "tak-mcp") {
-        if level >= configuration.stderrLevel {
-            diagnostics.writeLine("tak-mcp [\(level.rawValue)] \(message)")
-        }
-        let clientLevel = state.withLock { $0.clientLogLevel }
-        if let clientLevel, level >= clientLevel {
-            emit(OutgoingMessage.notification("notifications/message",
-                                              ["level": .string(level.rawValue), "logger": .string(logger), "data": .string(message)]))
-        }
+    public func log(_ level: LogLevel, _ message: String, logger name: String = "tak-mcp") {
+        logger.log(level, message, logger: name)
     }
 
     // MARK: - Notifications
@@ -212,13 +216,13 @@ public final class Session: Sendable {
             return
         }
         switch method {
-        case "initialize": answer(id, responder) { try self.initialize(params) }
-        case "ping": respond(responder, OutgoingMessage.result(id: id, [:]))
-        case "tools/list": answer(id, responder) { try self.listTools(params) }
-        case "resources/list": answer(id, responder) { try self.listResources(params) }
-        case "resources/templates/list": answer(id, responder) { try self.listResourceTemplates(params) }
-        case "prompts/list": answer(id, responder) { try self.listPrompts(params) }
-        case "logging/setLevel": answer(id, responder) { try self.setLogLevel(params) }
+        case "initialize": answer(id, responder) { .object(try self.initialize(params)) }
+        case "ping": respond(responder, id: id, result: .object([:]))
+        case "tools/list": answer(id, responder) { .object(try self.listTools(params)) }
+        case "resources/list": answer(id, responder) { .object(try self.listResources(params)) }
+        case "resources/templates/list": answer(id, responder) { .object(try self.listResourceTemplates(params)) }
+        case "prompts/list": answer(id, responder) { .object(try self.listPrompts(params)) }
+        case "logging/setLevel": answer(id, responder) { .object(try self.setLogLevel(params)) }
         case "tools/call":
             let tool = params["name"]?.stringValue.flatMap(catalog.tool(named:))
             let arguments: JSONObject? = switch params["arguments"] {
@@ -228,17 +232,17 @@ public final class Session: Sendable {
             }
             if let tool, tool.isSynchronous, let arguments {
                 // Never suspends: answered here, with no task, like ping.
-                answerNow(id, responder) { try tool.invokeNow(arguments, context: self.quickContext)?.resultBytes ?? Array("{}".utf8) }
+                answer(id, responder) { .tool(try tool.invokeNow(arguments, context: self.quickContext)!) }
             } else {
                 runConcurrently(id, params, responder, inline: tool.map { $0.execution == .inline } ?? true) {
                     try await self.callTool(params, context: $0)
                 }
             }
-        case "resources/read": runConcurrently(id, params, responder) { try await self.readResource(params, context: $0) }
-        case "prompts/get": runConcurrently(id, params, responder, inline: true) { try await self.getPrompt(params, context: $0) }
-        case "completion/complete": runConcurrently(id, params, responder, inline: true) { try await self.complete(params, context: $0) }
-        case "resources/subscribe": runConcurrently(id, params, responder) { try await self.subscribe(params, context: $0) }
-        case "resources/unsubscribe": answer(id, responder) { try self.unsubscribe(params) }
+        case "resources/read": runConcurrently(id, params, responder) { .object(try await self.readResource(params, context: $0)) }
+        case "prompts/get": runConcurrently(id, params, responder, inline: true) { .object(try await self.getPrompt(params, context: $0)) }
+        case "completion/complete": runConcurrently(id, params, responder, inline: true) { .object(try await self.complete(params, context: $0)) }
+        case "resources/subscribe": runConcurrently(id, params, responder) { .object(try await self.subscribe(params, context: $0)) }
+        case "resources/unsubscribe": answer(id, responder) { .object(try self.unsubscribe(params)) }
         default: respond(responder, OutgoingMessage.error(id: id, .methodNotFound(method)))
         }
     }
@@ -251,11 +255,19 @@ public final class Session: Sendable {
     ]
 
     /// Answers at once on the calling thread: for methods that never block.
-    func answer(_ id: RequestID, _ responder: Responder, _ body: () throws -> JSONObject) {
+    func answer(_ id: RequestID, _ responder: Responder, _ body: () throws -> MethodResult) {
         do {
-            respond(responder, OutgoingMessage.result(id: id, .object(try body())))
+            respond(responder, id: id, result: try body())
         } catch {
             respond(responder, failure(id, error))
+        }
+    }
+
+    /// Writes the success response to request `id`.
+    func respond(_ responder: Responder, id: RequestID, result: MethodResult) {
+        switch responder {
+        case .direct: sink.write(OutgoingMessage.resultLine(id: id, result))
+        case .batch(let batch): batch.add(OutgoingMessage.result(id: id, result.json))
         }
     }
 
@@ -274,23 +286,10 @@ public final class Session: Sendable {
         }
     }
 
-    /// Answers at once with a result that is already JSON text (a synchronous tool's).
-    func answerNow(_ id: RequestID, _ responder: Responder, _ body: () throws -> [UInt8]) {
-        do {
-            let result = try body()
-            switch responder {
-            case .direct: sink.write(OutgoingMessage.resultLine(id: id, rawResult: result))
-            case .batch(let batch): batch.add(OutgoingMessage.result(id: id, (try? JSONValue.parse(result)) ?? .null))
-            }
-        } catch {
-            respond(responder, failure(id, error))
-        }
-    }
-
     /// Runs `body` as a task so slow work never delays other messages; the response is written
     /// when it finishes, unless the client cancelled the request.
     func runConcurrently(_ id: RequestID, _ params: JSONObject, _ responder: Responder, inline: Bool = false,
-                         _ body: @escaping @Sendable (ToolContext) async throws -> JSONObject) {
+                         _ body: @escaping @Sendable (ToolContext) async throws -> MethodResult) {
         let token = params["_meta"]?["progressToken"].flatMap { token -> JSONValue? in
             switch token {
             case .string, .integer: token
@@ -315,13 +314,13 @@ public final class Session: Sendable {
             return
         }
         let work: @Sendable () async -> Void = {
-            let message: JSONValue
+            let outcome: Result<MethodResult, any Error>
             do {
-                message = OutgoingMessage.result(id: id, .object(try await body(context)))
+                outcome = .success(try await body(context))
             } catch {
-                message = self.failure(id, error)
+                outcome = .failure(error)
             }
-            self.finish(id, message, responder)
+            self.finish(id, outcome, responder)
         }
         // Work that never blocks starts on this thread and finishes here unless it suspends;
         // anything else goes to the cooperative pool so it cannot hold up reading.
@@ -334,22 +333,25 @@ public final class Session: Sendable {
         if cancelledEarly { task.cancel() }
     }
 
-    /// The context of a synchronous tool call: it cannot report progress or ask the person.
-    var quickContext: ToolContext {
-        ToolContext(environment: environment, catalog: catalog,
-                    log: ToolLogger { [weak self] level, message in self?.log(level, message, logger: "tak-mcp/tools") })
-    }
-
     /// Writes the final message of a request, unless it was cancelled, and forgets it. Holding
     /// the lock while writing guarantees no progress notification follows the response.
-    func finish(_ id: RequestID, _ message: JSONValue, _ responder: Responder) {
-        let bytes = message.serialized()
-        state.withLock { state in
-            let entry = state.inFlight.removeValue(forKey: id)
-            let cancelled = entry?.cancelled ?? false
-            switch responder {
-            case .direct: if !cancelled { sink.write(bytes) }
-            case .batch(let batch): if cancelled { batch.skip() } else { batch.add(message) }
+    func finish(_ id: RequestID, _ outcome: Result<MethodResult, any Error>, _ responder: Responder) {
+        switch responder {
+        case .direct:
+            let line = switch outcome {
+            case .success(let result): OutgoingMessage.resultLine(id: id, result)
+            case .failure(let error): failure(id, error).serialized()
+            }
+            state.withLock { state in
+                if state.inFlight.removeValue(forKey: id)?.cancelled != true { sink.write(line) }
+            }
+        case .batch(let batch):
+            let message = switch outcome {
+            case .success(let result): OutgoingMessage.result(id: id, result.json)
+            case .failure(let error): failure(id, error)
+            }
+            state.withLock { state in
+                if state.inFlight.removeValue(forKey: id)?.cancelled == true { batch.skip() } else { batch.add(message) }
             }
         }
     }
@@ -490,5 +492,55 @@ final class BatchCollector: Sendable {
             return state.expected == 0 ? state.responses : nil
         }
         if let done, !done.isEmpty { sink.write(JSONValue.array(done).serialized()) }
+    }
+}
+
+/// What a method answers with: a JSON object, or a tool's output, which is written straight to
+/// the response line without first being built into a JSON tree.
+enum MethodResult: Sendable {
+    case object(JSONObject)
+    case tool(ToolOutput)
+
+    /// Appends the result's JSON text.
+    func write(to out: inout JSONWriter) {
+        switch self {
+        case .object(let object): out.write(.object(object))
+        case .tool(let output): output.writeResult(to: &out)
+        }
+    }
+
+    /// The result as a JSON value (for batches, which are rare).
+    var json: JSONValue {
+        switch self {
+        case .object(let object): .object(object)
+        case .tool(let output): .object(output.resultJSON)
+        }
+    }
+}
+
+/// A session's logging: to stderr at or above the configured level, and as
+/// `notifications/message` to the client once it chose a level with `logging/setLevel`.
+final class SessionLogger: Sendable {
+    let stderrLevel: LogLevel
+    let diagnostics: any DiagnosticSink
+    let sink: any MessageSink
+    let state: Locked<Session.State>
+
+    init(stderrLevel: LogLevel, diagnostics: any DiagnosticSink, sink: any MessageSink, state: Locked<Session.State>) {
+        self.stderrLevel = stderrLevel
+        self.diagnostics = diagnostics
+        self.sink = sink
+        self.state = state
+    }
+
+    func log(_ level: LogLevel, _ message: String, logger: String) {
+        if level >= stderrLevel {
+            diagnostics.writeLine("tak-mcp [\(level.rawValue)] \(message)")
+        }
+        let clientLevel = state.withLock { $0.clientLogLevel }
+        if let clientLevel, level >= clientLevel {
+            sink.write(OutgoingMessage.notification("notifications/message",
+                                                    ["level": .string(level.rawValue), "logger": .string(logger), "data": .string(message)]).serialized())
+        }
     }
 }

@@ -16,6 +16,9 @@ public struct AnyTool: Sendable {
     public let outputSchema: JSONSchema?
     /// Where the handler runs.
     public let execution: ToolExecution
+    /// Whether `{}` satisfies the input schema, worked out once: calls without arguments skip
+    /// validation.
+    let acceptsNoArguments: Bool
     private let run: @Sendable (JSONObject, ToolContext) async throws -> ToolOutput
     /// The handler as a plain function, for tools that never suspend (`SynchronousTool`).
     private let runNow: (@Sendable (JSONObject, ToolContext) throws -> ToolOutput)?
@@ -28,6 +31,7 @@ public struct AnyTool: Sendable {
         inputSchema = T.Arguments.schema
         outputSchema = T.outputSchema
         execution = T.execution
+        acceptsNoArguments = SchemaValidator.firstViolation(of: T.Arguments.schema.value, by: .object([:])) == nil
         descriptor = AnyTool.describe(T.self)
         run = { arguments, context in
             try await tool.call(try AnyTool.decode(T.self, arguments), context: context)
@@ -93,6 +97,7 @@ public struct AnyTool: Sendable {
 
     /// The `isError` output for arguments that break the input schema, or nil.
     func refusal(of arguments: JSONObject) -> ToolOutput? {
+        if arguments.isEmpty, acceptsNoArguments { return nil }
         guard let violation = SchemaValidator.firstViolation(of: inputSchema.value, by: .object(arguments)) else { return nil }
         let field = violation.path.isEmpty ? nil : violation.path
         return ToolFailure.invalidRequest("Invalid arguments for `\(name)`: \(violation)", field: field).output

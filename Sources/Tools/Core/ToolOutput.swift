@@ -57,20 +57,21 @@ public struct ToolOutput: Sendable, Equatable {
         ToolOutput(content: [["type": "text", "text": .string(message)]], structuredContent: structured, isError: true)
     }
 
-    /// The MCP `CallToolResult` as JSON text: like `resultJSON`, but a structured result's JSON is
-    /// serialised once and reused, escaped, for its text block.
-    public var resultBytes: [UInt8] {
-        guard mirrorsStructured, let structuredContent else { return JSONValue.object(resultJSON).serialized() }
-        let structured = JSONValue.object(structuredContent).serialized()
-        var out: [UInt8] = []
-        out.reserveCapacity(structured.count * 2 + 64)
-        out.append(contentsOf: #"{"content":[{"type":"text","text":"#.utf8)
-        out.append(contentsOf: JSONValue.string(String(decoding: structured, as: UTF8.self)).serialized())
-        out.append(contentsOf: #"}],"structuredContent":"#.utf8)
-        out.append(contentsOf: structured)
-        if isError { out.append(contentsOf: #","isError":true"#.utf8) }
+    /// Writes the MCP `CallToolResult` as JSON text: the same JSON as `resultJSON`, but a
+    /// structured result is serialised once, and its text block is those bytes escaped.
+    public func writeResult(to out: inout JSONWriter) {
+        guard mirrorsStructured, let structuredContent else {
+            out.write(.object(resultJSON))
+            return
+        }
+        var structured = JSONWriter(capacity: 512)
+        structured.write(.object(structuredContent))
+        out.append(#"{"content":[{"type":"text","text":"#)
+        structured.withUnsafeBytes { out.appendQuoted($0) }
+        out.append(#"}],"structuredContent":"#)
+        structured.withUnsafeBytes { out.append($0) }
+        if isError { out.append(#","isError":true"#) }
         out.append(UInt8(ascii: "}"))
-        return out
     }
 
     /// The MCP `CallToolResult` JSON.
