@@ -137,6 +137,11 @@ public final class Store: @unchecked Sendable {
         }
     }
 
+    /// The shared change counter's value and the value this instance last saw (for tests).
+    var changeCounter: (current: UInt64?, seen: UInt64?) {
+        mutex.withLock { (engine.changes?.current, engine.seenChange) }
+    }
+
     // MARK: Helpers
 
     /// Runs `body` on the caught-up state under the mutex.

@@ -88,24 +88,8 @@ import Testing
         try withTemporaryHome { home in
             _ = try Store(home: home, options: testOptions())
             // The test binary itself, run again with a filter that selects only `childProcessWorker`.
-            let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-            try #require(FileManager.default.isExecutableFile(atPath: executable.path))
-            var processes: [(Process, String)] = []
-            for child in 0..<Self.children {
-                let process = Process()
-                process.executableURL = executable
-                process.arguments = ["--testing-library", "swift-testing", "--filter", "childProcessWorker"]
-                var environment = ProcessInfo.processInfo.environment
-                environment["TAK_STORE_TEST_CHILD_HOME"] = home
-                environment["TAK_STORE_TEST_CHILD_ID"] = String(child)
-                process.environment = environment
-                let output = home + "/../child\(child).log"
-                _ = FileManager.default.createFile(atPath: output, contents: nil)
-                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-                process.standardOutput = handle
-                process.standardError = handle
-                try process.run()
-                processes.append((process, output))
+            let processes = try (0..<Self.children).map { child in
+                try startChild(filter: "childProcessWorker", home: home, child: child)
             }
             for (process, output) in processes {
                 process.waitUntilExit()
@@ -119,6 +103,65 @@ import Testing
             #expect(try store.sequenceNumber() == Int64(total))
             #expect(Store.check(home: home).isHealthy)
         }
+    }
+
+    /// How many turns each of the two turn-taking processes takes.
+    static let turnsPerChild = 100
+
+    /// Two processes take turns: each waits, reading without a lock, until it sees the other's
+    /// last write, then writes the next turn. A reader that missed a change announced by the
+    /// shared change counter (or a compaction) would wait forever and fail.
+    @Test func childProcessesTakingTurnsSeeEachOthersWrites() throws {
+        try withTemporaryHome { home in
+            _ = try Store(home: home, options: testOptions())
+            let processes = try (0..<2).map { child in
+                try startChild(filter: "turnTakingWorker", home: home, child: child)
+            }
+            for (process, output) in processes {
+                process.waitUntilExit()
+                let log = String(decoding: fileBytes(output) ?? [], as: UTF8.self)
+                #expect(process.terminationStatus == 0, "child failed:\n\(log.suffix(3000))")
+            }
+            let store = try Store(home: home, options: testOptions())
+            #expect(try store.get(collection: "game", id: "turn") == .integer(Int64(2 * Self.turnsPerChild)))
+        }
+    }
+
+    /// The body of each child process started by `childProcessesTakingTurnsSeeEachOthersWrites`.
+    @Test func turnTakingWorker() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let home = environment["TAK_STORE_TEST_CHILD_HOME"], let child = environment["TAK_STORE_TEST_CHILD_ID"].flatMap(Int64.init) else { return }
+        let store = try Store(home: home, options: testOptions(threshold: 2_000))
+        for _ in 0..<Self.turnsPerChild {
+            let deadline = Date().addingTimeInterval(20)
+            while (try store.get(collection: "game", id: "turn")?.integerValue ?? 0) % 2 != child {
+                if Date() > deadline { Issue.record("child \(child) never saw the other's turn"); return }
+                usleep(50)
+            }
+            try store.update { transaction in
+                let turn = transaction.get(collection: "game", id: "turn")?.integerValue ?? 0
+                try transaction.put(collection: "game", id: "turn", value: .integer(turn + 1))
+            }
+        }
+    }
+
+    /// Starts this test binary again, running only the test `filter`, for child `child` on `home`.
+    func startChild(filter: String, home: String, child: Int) throws -> (Process, String) {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["--testing-library", "swift-testing", "--filter", filter]
+        var environment = ProcessInfo.processInfo.environment
+        environment["TAK_STORE_TEST_CHILD_HOME"] = home
+        environment["TAK_STORE_TEST_CHILD_ID"] = String(child)
+        process.environment = environment
+        let output = home + "/../\(filter)-\(child).log"
+        _ = FileManager.default.createFile(atPath: output, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        return (process, output)
     }
 
     /// The body of each child process started by `childProcessesIncrementingACounterLoseNoUpdate`; does
@@ -151,4 +194,55 @@ final class LockedCounter: @unchecked Sendable {
 
     /// The count.
     var value: Int { lock.withLock { count } }
+}
+
+@Suite struct ChangeCounterTests {
+    /// Two mappings of one lock file (as in two processes) see each other's bumps; the file is
+    /// grown to hold the counter.
+    @Test func bumpsAreSeenThroughEveryMapping() throws {
+        try withTemporaryHome { home in
+            let path = home + "-counter.lock"
+            let first = ChangeCounter(lockFile: try OpenFile.create(path, flags: O_RDWR))
+            let second = ChangeCounter(lockFile: try #require(try OpenFile.open(path, flags: O_RDWR)))
+            #expect(fileBytes(path)?.count == ChangeCounter.fileSize)
+            let start = try #require(first.current)
+            #expect(second.current == start)
+            #expect(first.bump() == start &+ 1)
+            #expect(second.current == start &+ 1)
+            second.bump()
+            #expect(first.current == start &+ 2)
+        }
+    }
+
+    /// A store announces each change, so a reader that has seen the number skips the journal, and
+    /// one that has not looks again.
+    @Test func everyWriteMovesTheCounterAndReadersFollowIt() throws {
+        try withTemporaryHome { home in
+            let writer = try Store(home: home, options: testOptions())
+            let reader = try Store(home: home, options: testOptions())
+            _ = try reader.count(in: "c")
+            let seen = try #require(reader.changeCounter.seen)
+            #expect(reader.changeCounter.current == seen)
+            try writer.put(collection: "c", id: "a", value: 1)
+            #expect(writer.changeCounter.current == seen &+ 1)
+            #expect(try reader.get(collection: "c", id: "a") == 1)
+            #expect(reader.changeCounter.seen == seen &+ 1)
+            try writer.compact()
+            try writer.put(collection: "c", id: "b", value: 2)
+            #expect(try reader.count(in: "c") == 2)
+        }
+    }
+
+    /// A hold that fails before catching up (a damaged store) announces nothing and leaves the
+    /// reader to look at the files next time.
+    @Test func aFailedOpenAnnouncesNothing() throws {
+        try withTemporaryHome { home in
+            let store = try Store(home: home, options: testOptions())
+            try store.put(collection: "c", id: "a", value: 1)
+            let before = store.changeCounter.current
+            try appendToFile(home + "/journal.jsonl", Array("not json\n{\"v\":1}\n".utf8))
+            #expect(storeError { _ = try Store(home: home, options: testOptions()) } != nil)
+            #expect(store.changeCounter.current == before)
+        }
+    }
 }

@@ -44,6 +44,8 @@ import Testing
             #expect(fileBytes(journal) == before, "a reader never cuts the file")
             #expect(log.messages.isEmpty)
             try appendToFile(journal, Array(line.dropFirst(20)))
+            // The writer lets go of its lock, which announces the change to every reader.
+            _ = try Store(home: home, options: testOptions(log: log))
             #expect(try reader.get(collection: "c", id: "b") == 2)
         }
     }

@@ -3,17 +3,27 @@ import Glibc
 extension StoreEngine {
     /// Brings the in-memory state up to date with what any process committed.
     ///
-    /// Cheap when nothing changed: one `stat` of the journal. New bytes are read under the shared lock
-    /// (or the exclusive one if held), so only lines whose writer finished (and fsync'd) are seen; if
-    /// another process compacted (the journal path names a new file), everything is reloaded.
+    /// Cheap when nothing changed: no system call when the shared change counter stands where it
+    /// stood when this engine was last current, else one `stat` of the journal. New bytes are read
+    /// under the shared lock (or the exclusive one if held), so only lines whose writer finished
+    /// (and fsync'd) are seen; if another process compacted (the journal path names a new file),
+    /// everything is reloaded.
     func catchUp() throws(StoreError) {
         if heldLock == nil {
-            if try journalIsUnchanged() { return }
+            // Read before looking at the files: a bump after this is noticed next time.
+            let observed = changes?.current
+            if let observed, observed == seenChange { return }
+            if try journalIsUnchanged() {
+                seenChange = observed
+                return
+            }
             try acquire(.shared)
             defer { release() }
             try catchUpLocked()
+            seenChange = observed
         } else {
             try catchUpLocked()
+            if heldLock == .exclusive { isCurrentUnderLock = true }
         }
     }
 

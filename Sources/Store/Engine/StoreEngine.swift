@@ -26,6 +26,14 @@ final class StoreEngine {
     var compactionNotBefore = 0
     /// How this engine holds `lock` right now, if it does.
     private(set) var heldLock: FileLock.Mode?
+    /// The shared change counter in the lock file; nil until the first exclusive hold maps it.
+    private(set) var changes: ChangeCounter?
+    /// The change counter's value when this engine last knew its state to be current; nil when
+    /// the journal must be looked at.
+    var seenChange: UInt64?
+    /// Set once the state is current under the exclusive lock held now, so the counter value
+    /// bumped at its release can be taken as seen.
+    var isCurrentUnderLock = false
     /// Set after a simulated crash or an unrecoverable failure; every later call throws it.
     private(set) var unusableReason: StoreError?
 
@@ -43,6 +51,7 @@ final class StoreEngine {
         try createJournalIfMissing()
         try FileSystem.removeIfPresent(paths.snapshotTemp)
         try FileSystem.removeIfPresent(paths.journalTemp)
+        isCurrentUnderLock = true
     }
 
     /// Waits for the cross-process lock in `mode`; pair with `release()`.
@@ -50,10 +59,19 @@ final class StoreEngine {
         precondition(heldLock == nil, "the store's file lock is already held by this instance")
         try lock.lock(mode)
         heldLock = mode
+        if mode == .exclusive {
+            isCurrentUnderLock = false
+            if changes == nil { changes = ChangeCounter(lockFile: lock.file) }
+        }
     }
 
-    /// Releases the cross-process lock.
+    /// Releases the cross-process lock. An exclusive hold that got as far as catching up first
+    /// bumps the change counter, so other processes look at the files again (see `ChangeCounter`);
+    /// one that failed before changed nothing another process could see.
     func release() {
+        if heldLock == .exclusive {
+            seenChange = isCurrentUnderLock ? changes?.bump() : nil
+        }
         lock.unlock()
         heldLock = nil
     }
