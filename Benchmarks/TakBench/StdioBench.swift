@@ -5,7 +5,10 @@ import TakMCP
 import Tools
 
 /// The `tak-mcp` process measured from outside, as a host sees it: the release binary next to
-/// this one is spawned over pipes and pinned to core 0.
+/// this one is spawned over pipes and pinned to core 0, and so is this process while it measures
+/// ("one pinned core"). Round trips are also measured with the client on the other core, where
+/// on a VM every wake-up of a halted core costs tens of microseconds, and, as a baseline, through
+/// `/bin/cat`, which does nothing but echo each line.
 enum StdioBench {
     static let initialize = Array(#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}"#.utf8)
     static let ping = Array(#"{"jsonrpc":"2.0","id":1,"method":"ping"}"#.utf8)
@@ -36,27 +39,36 @@ enum StdioBench {
         // Pinned to core 0 with taskset (which execs the server, so the pid is the server's).
         let taskset = "/usr/bin/taskset"
         let pinned = access(taskset, X_OK) == 0
-        guard let child = try? (pinned ? ChildProcess(path: taskset, arguments: ["-c", "0", binary] + arguments)
-                                       : ChildProcess(path: binary, arguments: arguments)) else { return }
+        func spawnPinned(_ path: String, _ arguments: [String]) -> ChildProcess? {
+            try? (pinned ? ChildProcess(path: taskset, arguments: ["-c", "0", path] + arguments)
+                         : ChildProcess(path: path, arguments: arguments))
+        }
+        guard let child = spawnPinned(binary, arguments) else { return }
         if !pinned { report.add("pinning", "taskset not found: the server is not pinned") }
+        pinCallingThread(to: 0)
         child.send(initialize)
         _ = child.receive()
         child.send(Array(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#.utf8))
         usleep(100_000)
         report.add("RSS after init", "\(fmt(rssMiB(child.pid), 1)) MiB", target: "<= 20 MiB")
 
+        let rounds = quick ? 2_000 : 20_000
         for (label, line) in [("ping", ping), ("tools/call health", health)] {
-            var times: [Double] = []
-            for _ in 0..<(quick ? 2_000 : 20_000) {
-                let t0 = BenchClock.now()
-                child.send(line)
-                _ = child.receive()
-                times.append((BenchClock.now() - t0) * 1e6)
-            }
-            times.sort()
-            report.add("round trip \(label) p50 / p99", "\(fmt(times[times.count / 2], 1)) / \(fmt(times[times.count * 99 / 100], 1)) us",
+            report.add("round trip \(label) p50 / p99", percentiles(roundTrips(child, line, rounds)),
                        target: label == "ping" ? "p50 <= 25 us" : "")
         }
+        if let cat = spawnPinned("/bin/cat", []) {
+            report.add("baseline: round trip through /bin/cat p50 / p99", percentiles(roundTrips(cat, ping, rounds)))
+            pinCallingThread(to: 1)
+            report.add("baseline: /bin/cat, client on the other core", percentiles(roundTrips(cat, ping, rounds)))
+            cat.closeInput()
+            _ = cat.wait()
+        } else {
+            pinCallingThread(to: 1)
+        }
+        report.add("round trip ping, client on the other core", percentiles(roundTrips(child, ping, rounds)))
+
+        // A flood from the other core: the server has core 0 to itself.
 
         for (label, line) in [("ping", ping), ("tools/call health", health)] {
             let n = quick ? 20_000 : 200_000
@@ -68,6 +80,7 @@ enum StdioBench {
             let t0 = BenchClock.now()
             let done = DispatchSemaphore(value: 0)
             DispatchQueue.global().async {
+                pinCallingThread(to: 1)
                 child.sendRaw(payload)
                 done.signal()
             }
@@ -79,6 +92,7 @@ enum StdioBench {
             report.add("pipelined \(label): calls per second", grouped(Double(n) / elapsed), target: label == "ping" ? "" : ">= 200k")
         }
 
+        pinCallingThread(to: 0)
         let pad = String(repeating: "x", count: 1 << 20)
         let big = Array(#"{"jsonrpc":"2.0","id":"big","method":"tools/call","params":{"name":"health","arguments":{"pad":"\#(pad)"}}}"#.utf8)
         var bigTimes: [Double] = []
@@ -94,6 +108,35 @@ enum StdioBench {
         child.closeInput()
         _ = child.wait()
         report.add("exit on stdin EOF", "\(fmt((BenchClock.now() - t0) * 1000)) ms", target: "<= 10 ms")
+    }
+
+    /// The round-trip times of `rounds` lines sent one at a time, in microseconds.
+    static func roundTrips(_ child: ChildProcess, _ line: [UInt8], _ rounds: Int) -> [Double] {
+        var times: [Double] = []
+        times.reserveCapacity(rounds)
+        for _ in 0..<rounds {
+            let t0 = BenchClock.now()
+            child.send(line)
+            _ = child.receive()
+            times.append((BenchClock.now() - t0) * 1e6)
+        }
+        return times
+    }
+
+    /// "p50 / p99 us" of `times`.
+    static func percentiles(_ times: [Double]) -> String {
+        let sorted = times.sorted()
+        return "\(fmt(sorted[sorted.count / 2], 1)) / \(fmt(sorted[sorted.count * 99 / 100], 1)) us"
+    }
+
+    /// Keeps the calling thread on core `core` (when the machine has it). `sched_setaffinity` is a
+    /// GNU extension that Swift's Glibc module leaves out, so it is looked up at run time.
+    static func pinCallingThread(to core: Int) {
+        typealias SetAffinity = @convention(c) (pid_t, Int, UnsafeRawPointer) -> Int32
+        guard let symbol = dlsym(nil, "sched_setaffinity") else { return }
+        var mask = [UInt64](repeating: 0, count: 16)
+        mask[core / 64] |= 1 << UInt64(core % 64)
+        _ = mask.withUnsafeBytes { unsafeBitCast(symbol, to: SetAffinity.self)(0, $0.count, $0.baseAddress!) }
     }
 
     static func median(_ values: [Double]) -> Double {

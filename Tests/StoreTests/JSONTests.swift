@@ -51,6 +51,17 @@ import Testing
         #expect(try JSONValue.parse(JSONValue.string(text).serialized()) == .string(text))
     }
 
+    /// Multi-byte UTF-8 (bytes of 0x80 and above) beside characters that need escaping, at every
+    /// alignment: only the latter are escaped.
+    @Test(arguments: 0..<16)
+    func mixedTextMatchesAPlainEscaper(shift: Int) throws {
+        let pool: [String] = ["a", "\"", "\\", "\n", "\u{1}", "é", "😀", "~", "\u{7f}", "\u{1f}", " ", "ж"]
+        let text = (0..<200).map { pool[($0 &* 5 &+ shift &* 3 &+ $0 / 7) % pool.count] }.joined()
+        var writer = JSONWriter(capacity: 16)
+        writer.writeString(String(repeating: "x", count: shift) + text)
+        #expect(writer.takeArray() == Self.plainEscape(String(repeating: "x", count: shift) + text))
+    }
+
     /// The escaper written the obvious way, one byte at a time.
     static func plainEscape(_ text: String) -> [UInt8] {
         var out: [UInt8] = [0x22]
@@ -71,5 +82,17 @@ import Testing
         }
         out.append(0x22)
         return out
+    }
+}
+
+@Suite struct JSONCommonStringTests {
+    /// Words parsed from the table of common protocol strings are the same strings as any other.
+    @Test func commonWordsParseToThemselves() throws {
+        let words = ["id", "2.0", "uri", "name", "type", "text", "code", "_meta", "error", "method", "params", "result",
+                     "jsonrpc", "message", "arguments", "tools/call", "progressToken", "ie", "2.1", "names", "tools/cal"]
+        for word in words {
+            #expect(try JSONValue.parse("\"\(word)\"") == .string(word))
+            #expect(try JSONValue.parse("{\"\(word)\":1}")[word] == 1)
+        }
     }
 }

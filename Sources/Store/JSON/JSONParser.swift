@@ -1,3 +1,5 @@
+import Glibc
+
 /// Why some bytes are not a JSON value, and where.
 public struct JSONParseError: Error, Sendable, CustomStringConvertible {
     /// What is wrong, in words.
@@ -149,7 +151,7 @@ struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                if nonASCII & 0x80 == 0 { return String(decoding: slice, as: UTF8.self) }
+                if nonASCII & 0x80 == 0 { return Self.commonString(slice) ?? String(decoding: slice, as: UTF8.self) }
                 guard let string = String(validating: slice, as: UTF8.self) else {
                     throw JSONParseError(reason: "invalid UTF-8 in a string", offset: start)
                 }
@@ -210,6 +212,26 @@ struct JSONParser {
             }
         }
         throw error("unterminated string")
+    }
+
+    /// The words that JSON-RPC and MCP messages repeat on every line, as string literals, so
+    /// parsing them builds no new string; nil for any other text.
+    static func commonString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        func isText(_ literal: StaticString) -> Bool {
+            memcmp(bytes.baseAddress!, literal.utf8Start, bytes.count) == 0
+        }
+        switch bytes.count {
+        case 2: return isText("id") ? "id" : nil
+        case 3: return isText("2.0") ? "2.0" : isText("uri") ? "uri" : nil
+        case 4: return isText("name") ? "name" : isText("type") ? "type" : isText("text") ? "text" : isText("code") ? "code" : nil
+        case 5: return isText("_meta") ? "_meta" : isText("error") ? "error" : nil
+        case 6: return isText("method") ? "method" : isText("params") ? "params" : isText("result") ? "result" : nil
+        case 7: return isText("jsonrpc") ? "jsonrpc" : isText("message") ? "message" : nil
+        case 9: return isText("arguments") ? "arguments" : nil
+        case 10: return isText("tools/call") ? "tools/call" : nil
+        case 13: return isText("progressToken") ? "progressToken" : nil
+        default: return nil
+        }
     }
 
     mutating func parseHex4() throws(JSONParseError) -> UInt32 {

@@ -80,16 +80,16 @@ extension JSONValue {
         }
     }
 
-    /// Whether any byte of `word` is below 0x20, a quote or a backslash.
+    /// The high bit of each byte of `word` (little-endian) that is below 0x20, a quote or a
+    /// backslash. A borrow can also mark bytes above a marked one, never below it, so the lowest
+    /// mark is always exact.
     @inline(__always)
-    static func needsEscape(_ word: UInt64) -> Bool {
+    static func escapeMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
         let control = (word &- ones &* 0x20) & ~word & highs
-        let quote = hasZeroByte(word ^ (ones &* 0x22))
-        let backslash = hasZeroByte(word ^ (ones &* 0x5C))
-        return (control | quote | backslash) != 0
+        return control | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C))
     }
 
     /// The letter after the backslash in the escape of `byte` (`u` for `\u00XX`).
@@ -190,36 +190,55 @@ public struct JSONWriter: ~Copyable {
     public mutating func appendQuoted(_ text: UnsafeRawBufferPointer) {
         let n = text.count
         reserve(n + 2)
-        base[count] = UInt8(ascii: "\"")
-        count += 1
+        // A local cursor, so the loop keeps it in a register; `count` is brought up to date
+        // around escapes (which may move the buffer) and at the end.
+        var out = base + count
+        out.pointee = UInt8(ascii: "\"")
+        out += 1
         var index = 0
-        while index < n {
-            // A word at a time while no byte needs escaping; a word that has one is done byte by byte.
-            var end = n
-            if index + 8 <= n {
-                let word = text.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if !JSONValue.needsEscape(UInt64(littleEndian: word)) {
-                    UnsafeMutableRawPointer(base + count).storeBytes(of: word, as: UInt64.self)
-                    count += 8
-                    index += 8
-                    continue
-                }
-                end = index + 8
+        // Eight bytes at a time: the word is stored whole, and the cursor advances past the bytes
+        // before the first one that needs escaping (all eight when none does).
+        while index + 8 <= n {
+            let word = text.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            UnsafeMutableRawPointer(out).storeBytes(of: word, as: UInt64.self)
+            let mask = JSONValue.escapeMask(UInt64(littleEndian: word))
+            if mask == 0 {
+                out += 8
+                index += 8
+                continue
             }
-            while index < end {
-                let byte = text[index]
-                index += 1
-                if byte >= 0x20, byte != 0x22, byte != 0x5C {
-                    base[count] = byte
-                    count += 1
-                } else {
-                    appendEscape(byte, remaining: n - index)
-                }
+            let clean = mask.trailingZeroBitCount / 8
+            out += clean
+            index += clean
+            let byte = text[index]
+            index += 1
+            // A quote or backslash needs one byte more than it takes, and the common case has
+            // room for it and the rest; anything else goes the long way.
+            if byte != 0x22 && byte != 0x5C || base + capacity - out < 2 + (n - index) + 1 {
+                count = out - base
+                appendEscape(byte, remaining: n - index)
+                out = base + count
+            } else {
+                out[0] = UInt8(ascii: "\\")
+                out[1] = byte
+                out += 2
             }
         }
-        reserve(1)
-        base[count] = UInt8(ascii: "\"")
-        count += 1
+        while index < n {
+            let byte = text[index]
+            index += 1
+            if byte >= 0x20, byte != 0x22, byte != 0x5C {
+                out.pointee = byte
+                out += 1
+            } else {
+                count = out - base
+                appendEscape(byte, remaining: n - index)
+                out = base + count
+            }
+        }
+        out.pointee = UInt8(ascii: "\"")
+        out += 1
+        count = out - base
     }
 
     /// Appends the escape sequence of `byte`, making room for it and for `remaining` more bytes of

@@ -41,6 +41,8 @@ public final class Session: Sendable {
         var clientReady = false
         /// The client's declared capabilities.
         var clientCapabilities = JSONObject()
+        /// How tools may ask the person, given those capabilities.
+        var elicitation = Elicitation.unsupported
         /// The client's name and version.
         var clientInfo = JSONObject()
         /// The lowest level sent as `notifications/message`; nil until `logging/setLevel`.
@@ -296,23 +298,23 @@ public final class Session: Sendable {
             default: nil
             }
         }
-        let context = ToolContext(
-            environment: environment,
-            catalog: catalog,
-            progress: ProgressReporter { [weak self] progress, total, message in
-                self?.sendProgress(for: id, progress: progress, total: total, message: message)
-            },
-            log: ToolLogger { [weak self] level, message in self?.log(level, message, logger: "tak-mcp/tools") },
-            elicitation: elicitation)
-        let duplicate = state.withLock { state -> Bool in
-            if state.inFlight[id] != nil { return true }
+        let elicitation = state.withLock { state -> Elicitation? in
+            if state.inFlight[id] != nil { return nil }
             state.inFlight[id] = InFlight(progressToken: token)
-            return false
+            return state.elicitation
         }
-        if duplicate {
+        guard let elicitation else {
             respond(responder, OutgoingMessage.error(id: nil, .invalidRequest("request id \(id) is already in use by a request in progress")))
             return
         }
+        var callContext = quickContext
+        callContext.elicitation = elicitation
+        if token != nil {
+            callContext.progress = ProgressReporter { [weak self] progress, total, message in
+                self?.sendProgress(for: id, progress: progress, total: total, message: message)
+            }
+        }
+        let context = callContext
         let work: @Sendable () async -> Void = {
             let outcome: Result<MethodResult, any Error>
             do {
@@ -402,9 +404,10 @@ public final class Session: Sendable {
         return try result.get()
     }
 
-    /// The elicitation channel for tools: form mode, when the client declared it.
-    var elicitation: Elicitation {
-        let capability = state.withLock { $0.clientCapabilities["elicitation"] }
+    /// The elicitation channel for tools given the client's capabilities: form mode, when the
+    /// client declared it. Made once, at `initialize`.
+    func elicitation(for capabilities: JSONObject) -> Elicitation {
+        let capability = capabilities["elicitation"]
         // {} means form mode (2025-06-18 and 2025-11-25); {url: {}} alone does not include it.
         let supportsForm: Bool
         if case .object(let modes)? = capability {
