@@ -88,14 +88,7 @@ import Testing
         try withTemporaryHome { home in
             _ = try Store(home: home, options: testOptions())
             // The test binary itself, run again with a filter that selects only `childProcessWorker`.
-            let processes = try (0..<Self.children).map { child in
-                try startChild(filter: "childProcessWorker", home: home, child: child)
-            }
-            for (process, output) in processes {
-                process.waitUntilExit()
-                let log = String(decoding: fileBytes(output) ?? [], as: UTF8.self)
-                #expect(process.terminationStatus == 0, "child failed:\n\(log.suffix(3000))")
-            }
+            try runChildren(Self.children, filter: "childProcessWorker", home: home)
             let store = try Store(home: home, options: testOptions())
             let total = Self.children * Self.incrementsPerChild
             #expect(try store.get(collection: "counters", id: "hits") == .integer(Int64(total)))
@@ -114,14 +107,7 @@ import Testing
     @Test func childProcessesTakingTurnsSeeEachOthersWrites() throws {
         try withTemporaryHome { home in
             _ = try Store(home: home, options: testOptions())
-            let processes = try (0..<2).map { child in
-                try startChild(filter: "turnTakingWorker", home: home, child: child)
-            }
-            for (process, output) in processes {
-                process.waitUntilExit()
-                let log = String(decoding: fileBytes(output) ?? [], as: UTF8.self)
-                #expect(process.terminationStatus == 0, "child failed:\n\(log.suffix(3000))")
-            }
+            try runChildren(2, filter: "turnTakingWorker", home: home)
             let store = try Store(home: home, options: testOptions())
             #expect(try store.get(collection: "game", id: "turn") == .integer(Int64(2 * Self.turnsPerChild)))
         }
@@ -142,6 +128,16 @@ import Testing
                 let turn = transaction.get(collection: "game", id: "turn")?.integerValue ?? 0
                 try transaction.put(collection: "game", id: "turn", value: .integer(turn + 1))
             }
+        }
+    }
+
+    /// Runs `count` children of `filter` on `home` at once and expects each to succeed.
+    func runChildren(_ count: Int, filter: String, home: String) throws {
+        let processes = try (0..<count).map { try startChild(filter: filter, home: home, child: $0) }
+        for (process, output) in processes {
+            process.waitUntilExit()
+            let log = String(decoding: fileBytes(output) ?? [], as: UTF8.self)
+            #expect(process.terminationStatus == 0, "child failed:\n\(log.suffix(3000))")
         }
     }
 
