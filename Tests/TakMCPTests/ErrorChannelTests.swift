@@ -63,6 +63,13 @@ import Tools
         (#"{"text":"a","extra":1}"#, "`extra`: is not a known field; the fields are `text`, `count`, `fail`, `tags`"),
         (#"{"text":"a","tags":["ok","Bad"]}"#, "`tags[1]`: must match the pattern ^[a-z]+$; got \"Bad\" (string)"),
         (#"{"text":"a","tags":["a","b","c","d"]}"#, "`tags`: must have at most 3 items; got 4"),
+        // A value that looks like a key or token is never echoed back; a public address is.
+        (#"{"text":"a","tags":["0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"]}"#,
+         "`tags[0]`: must match the pattern ^[a-z]+$; got a string of 66 characters that looks like a key or token, not repeated here (string)"),
+        (#"{"text":"a","tags":["sk-proj-4f9aQ2mZ8xL1vB7nR3tY6uW0eK5jH2gD"]}"#,
+         "`tags[0]`: must match the pattern ^[a-z]+$; got a string of 40 characters that looks like a key or token, not repeated here (string)"),
+        (#"{"text":"a","tags":["0x9Ba2B5dAfB2Cf46E5b6e1F6C0bE1b7cE3c2D4a11"]}"#,
+         "`tags[0]`: must match the pattern ^[a-z]+$; got \"0x9Ba2B5dAfB2Cf46E5b6e1F6C0bE1b7cE3c2D4a11\" (string)"),
         (#"{"text":"forbidden"}"#, "`text` must not be \"forbidden\"; choose another word"),
     ])
     func invalidArgumentsAreToolErrors(arguments: String, message: String) async {

@@ -96,9 +96,32 @@ public enum SchemaValidator {
 
     /// A short rendering of a value for messages: its JSON, cut at 60 characters, with its type.
     static func summary(_ value: JSONValue) -> String {
+        if case .string(let string) = value, looksLikeSecret(string) {
+            return "a string of \(string.utf8.count) characters that looks like a key or token, not repeated here (string)"
+        }
         var text = value.jsonText
         if text.count > 60 { text = String(text.prefix(57)) + "..." }
         return "\(text) (\(value.typeName))"
+    }
+
+    /// Whether `text` could be a secret that a message must not repeat, even to the model that
+    /// sent it: at least 32 characters of letters, digits, `_`, `-` and `.` (hex private keys, API
+    /// tokens, JWTs), with both a letter and a digit. A `0x` address of 40 hex digits is public.
+    static func looksLikeSecret(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count >= 32 else { return false }
+        if bytes.count == 42, text.hasPrefix("0x"), text.dropFirst(2).allSatisfy(\.isHexDigit) { return false }
+        var letter = false
+        var digit = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): letter = true
+            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."): break
+            default: return false
+            }
+        }
+        return letter && digit
     }
 
     static func typeMismatch(_ type: JSONValue, _ value: JSONValue) -> String? {
@@ -147,3 +170,4 @@ enum PatternCache {
         return (try? regex.firstMatch(in: string)) != nil
     }
 }
+
