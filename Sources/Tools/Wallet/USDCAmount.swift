@@ -38,13 +38,7 @@ public struct USDCAmount: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// The amount in USDC with at least two decimals: `10.50`, `0.000001`, `3.00`.
-    public var decimalString: String {
-        let whole = atomic / Self.unit
-        var fraction = String(atomic % Self.unit)
-        fraction = String(repeating: "0", count: Self.decimals - fraction.count) + fraction
-        while fraction.count > 2, fraction.hasSuffix("0") { fraction.removeLast() }
-        return "\(whole).\(fraction)"
-    }
+    public var decimalString: String { FixedPoint.text(atomic, decimals: Self.decimals) }
 
     public var description: String { "\(decimalString) USDC" }
 

@@ -22,6 +22,16 @@ import Testing
         #expect(NanoAmount.problem(1_500_000_001)?.contains("try 1500000000 or 1500001000") == true)
     }
 
+    /// One formatter serves USDC atomic units and nano-USDC, at the edges of their integer types.
+    @Test func fixedPointText() {
+        #expect(FixedPoint.text(UInt64(0), decimals: 6) == "0.00")
+        #expect(FixedPoint.text(UInt64(10_500_000), decimals: 6) == "10.50")
+        #expect(FixedPoint.text(UInt64.max, decimals: 6) == "18446744073709.551615")
+        #expect(FixedPoint.text(Int64.min, decimals: 9) == "-9223372036.854775808")
+        #expect(FixedPoint.text(Int64(-1_000), decimals: 9) == "-0.000001")
+        #expect(USDCAmount(atomic: 3_000_000).decimalString == "3.00")
+    }
+
     @Test func schemaVersions() throws {
         #expect(try SchemaVersion.resolve(nil) == "tak/0.1")
         #expect(try SchemaVersion.resolve("tak/0.1") == "tak/0.1")

@@ -28,11 +28,5 @@ public enum NanoAmount {
     }
 
     /// The amount as exact decimal USDC, e.g. `1.50` for 1,500,000,000 nano.
-    public static func usdcString(_ nano: Int64) -> String {
-        let whole = nano / perUSDC
-        var fraction = String(nano % perUSDC)
-        fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
-        while fraction.count > 2, fraction.hasSuffix("0") { fraction.removeLast() }
-        return "\(whole).\(fraction)"
-    }
+    public static func usdcString(_ nano: Int64) -> String { FixedPoint.text(nano, decimals: 9) }
 }
