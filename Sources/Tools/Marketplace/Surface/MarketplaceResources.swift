@@ -7,56 +7,52 @@ enum MarketplaceResources {
     static let templates = [agent, request, deal]
 
     /// One agent.
-    static let agent = ResourceTemplateDefinition(
-        uriTemplate: "tak://agents/{agent_id}", name: "agent", title: "Marketplace agent",
-        description: "A marketplace agent: name, capabilities and status.",
-        read: { id, context in
-            try read { try context.environment.marketplace.agent(id).json }
-        },
-        complete: { prefix, context in
-            try context.environment.marketplace.ids(in: MarketplaceCollections.agents, prefix: prefix)
-        })
+    static let agent = template(
+        MarketplaceCollections.agents, variable: "agent_id", name: "agent", title: "Marketplace agent",
+        description: "A marketplace agent: name, capabilities and status."
+    ) { id, market in
+        try market.agent(id).json
+    }
 
     /// One request with its offers.
-    static let request = ResourceTemplateDefinition(
-        uriTemplate: "tak://requests/{request_id}", name: "request", title: "Service request",
-        description: "A service request with every offer on it, oldest first.",
-        read: { id, context in
-            try read {
-                let market = context.environment.marketplace
-                var json = try market.request(id).json
-                json["offers"] = .array(try market.offers(onRequest: id).map { .object($0.json) })
-                return json
-            }
-        },
-        complete: { prefix, context in
-            try context.environment.marketplace.ids(in: MarketplaceCollections.requests, prefix: prefix)
-        })
+    static let request = template(
+        MarketplaceCollections.requests, variable: "request_id", name: "request", title: "Service request",
+        description: "A service request with every offer on it, oldest first."
+    ) { id, market in
+        var json = try market.request(id).json
+        json["offers"] = .array(try market.offers(onRequest: id).map { .object($0.json) })
+        return json
+    }
 
     /// One deal with its history and messages (messages only for its parties or an operator).
-    static let deal = ResourceTemplateDefinition(
-        uriTemplate: "tak://deals/{deal_id}", name: "deal", title: "Deal",
-        description: "A deal: its fixed terms, state, receipt and history, with the messages on it (for its parties or an operator).",
-        read: { id, context in
-            try read {
-                let market = context.environment.marketplace
-                var json = try market.deal(id).json
-                if let page = try? market.messages(dealID: id, cursor: nil, limit: 1000) {
-                    json["messages"] = .array(page.items.map(JSONValue.object))
-                }
-                return json
-            }
-        },
-        complete: { prefix, context in
-            try context.environment.marketplace.ids(in: MarketplaceCollections.deals, prefix: prefix)
-        })
-
-    /// The resource text of `body`'s JSON; nil (no such resource) for `not_found`.
-    private static func read(_ body: () throws -> JSONObject) throws -> String? {
-        do {
-            return JSONValue.object(try body()).jsonText
-        } catch let failure as ToolFailure where failure.code == "not_found" {
-            return nil
+    static let deal = template(
+        MarketplaceCollections.deals, variable: "deal_id", name: "deal", title: "Deal",
+        description: "A deal: its fixed terms, state, receipt and history, with the messages on it (for its parties or an operator)."
+    ) { id, market in
+        var json = try market.deal(id).json
+        if let page = try? market.messages(dealID: id, cursor: nil, limit: 1000) {
+            json["messages"] = .array(page.items.map(JSONValue.object))
         }
+        return json
+    }
+
+    /// The template `tak://<collection>/{<variable>}`: its text is `document`'s JSON (no such
+    /// resource for `not_found`), and its ids complete from the records of `collection`.
+    private static func template(_ collection: String, variable: String, name: String, title: String, description: String,
+                                 document: @escaping @Sendable (_ id: String, Marketplace) throws -> JSONObject)
+        -> ResourceTemplateDefinition
+    {
+        ResourceTemplateDefinition(
+            uriTemplate: "tak://\(collection)/{\(variable)}", name: name, title: title, description: description,
+            read: { id, context in
+                do {
+                    return JSONValue.object(try document(id, context.environment.marketplace)).jsonText
+                } catch let failure as ToolFailure where failure.code == "not_found" {
+                    return nil
+                }
+            },
+            complete: { prefix, context in
+                try context.environment.marketplace.ids(in: collection, prefix: prefix)
+            })
     }
 }
