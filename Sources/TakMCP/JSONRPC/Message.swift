@@ -59,10 +59,7 @@ public enum OutgoingMessage {
     static func resultLine(id: RequestID, _ result: MethodResult) -> [UInt8] {
         var line = JSONWriter(capacity: 1024)
         line.append(#"{"jsonrpc":"2.0","id":"#)
-        switch id {
-        case .integer(let number): line.write(.integer(number))
-        case .string(let text): line.writeString(text)
-        }
+        line.write(id.json)
         line.append(#","result":"#)
         result.write(to: &line)
         line.append(UInt8(ascii: "}"))

@@ -8,14 +8,11 @@ extension Session {
             throw .invalidParams("`protocolVersion` (a string such as \"2025-11-25\") is required")
         }
         let version = ProtocolVersion.negotiate(requested)
-        let clientCapabilities = params["capabilities"]?.objectValue ?? [:]
-        let elicitation = elicitation(for: clientCapabilities)
+        let elicitation = elicitation(for: params["capabilities"]?.objectValue ?? [:])
         let alreadyInitialized = state.withLock { state -> Bool in
             if state.protocolVersion != nil { return true }
             state.protocolVersion = version
-            state.clientCapabilities = clientCapabilities
             state.elicitation = elicitation
-            state.clientInfo = params["clientInfo"]?.objectValue ?? [:]
             return false
         }
         if alreadyInitialized { throw .invalidRequest("the session is already initialized") }

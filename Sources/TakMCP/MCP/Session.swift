@@ -25,7 +25,6 @@ public final class Session: Sendable {
     let catalog: ToolCatalog
     let environment: ToolEnvironment
     let sink: any MessageSink
-    let diagnostics: any DiagnosticSink
     let state: Locked<State>
     /// Where logs go: stderr, and the client when it asked.
     let logger: SessionLogger
@@ -37,14 +36,8 @@ public final class Session: Sendable {
     struct State {
         /// The negotiated protocol version, once `initialize` was answered.
         var protocolVersion: String?
-        /// Whether the client sent `notifications/initialized`.
-        var clientReady = false
-        /// The client's declared capabilities.
-        var clientCapabilities = JSONObject()
-        /// How tools may ask the person, given those capabilities.
+        /// How tools may ask the person, given the capabilities the client declared.
         var elicitation = Elicitation.unsupported
-        /// The client's name and version.
-        var clientInfo = JSONObject()
         /// The lowest level sent as `notifications/message`; nil until `logging/setLevel`.
         var clientLogLevel: LogLevel?
         /// Requests being worked on.
@@ -76,7 +69,6 @@ public final class Session: Sendable {
         self.catalog = catalog
         self.environment = environment
         self.sink = sink
-        self.diagnostics = diagnostics
         let state = Locked(State())
         let logger = SessionLogger(stderrLevel: configuration.stderrLevel, diagnostics: diagnostics, sink: sink, state: state)
         self.state = state
@@ -185,8 +177,6 @@ public final class Session: Sendable {
 
     func handleNotification(_ method: String, _ params: JSONObject) {
         switch method {
-        case "notifications/initialized":
-            state.withLock { $0.clientReady = true }
         case "notifications/cancelled":
             guard let raw = params["requestId"], let id = RequestID(raw) else { return }
             let task = state.withLock { state -> Task<Void, Never>? in
