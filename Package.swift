@@ -29,11 +29,13 @@ let package = Package(
                           swiftSettings: strict),
         // The https plugin: URLSession behind a C ABI (see Sources/Tools/HTTP/PluginHTTPTransport.swift).
         .target(name: "TakNetworking", path: "Sources/TakMCP/Plugins/Networking", swiftSettings: strict),
+        // A seeded generator shared by the tests and the benchmark's fixed inputs.
+        .target(name: "TakTestSupport", path: "Tests/Support", swiftSettings: strict),
         // `swift run -c release tak-bench`: in-process speed and memory figures.
-        .executableTarget(name: "TakBench", dependencies: ["TakMCP", "Tools", "Store"],
+        .executableTarget(name: "TakBench", dependencies: ["TakMCP", "Tools", "Store", "TakTestSupport"],
                           path: "Benchmarks/TakBench", swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["Store"], path: "Tests/StoreTests"),
-        .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store"], path: "Tests/ToolsTests",
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TakTestSupport"], path: "Tests/StoreTests"),
+        .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "TakTestSupport"], path: "Tests/ToolsTests",
                     exclude: ["Crypto/Vectors"]),
         .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store"],
                     path: "Tests/TakMCPTests", exclude: ["Fixtures"]),

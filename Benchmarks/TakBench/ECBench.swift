@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import TakTestSupport
 import Tools
 
 /// Throughput of the secp256k1 / Ethereum code in operations per second: key generation with
@@ -12,17 +13,13 @@ import Tools
 /// digests, so runs are comparable; a consumed checksum keeps the optimizer from deleting work.
 func runECBenchmarks(report: (String, Double, String) -> Void) {
     let count = 2_000
-    var state: UInt64 = 0x1234_5678_9ABC_DEF0
-    /// 32 pseudo-random bytes (SplitMix64).
+    var generator = SplitMix64(seed: 0x1234_5678_9ABC_DEF0)
+    /// 32 pseudo-random bytes.
     func randomBytes() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(32)
         for _ in 0 ..< 4 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
+            let z = generator.next()
             for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: z >> UInt64(shift))) }
         }
         return out

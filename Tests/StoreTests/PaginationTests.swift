@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Store
+import TakTestSupport
 
 @Suite struct PaginationTests {
     @Test func pagingByCursorIsStableUnderConcurrentChanges() throws {
@@ -55,7 +56,7 @@ import Testing
     /// compacting now and then: listing, paging and counts must always match the model.
     @Test func randomOperationsMatchAModel() throws {
         try withTemporaryHome { home in
-            var generator = SplitMix(seed: 7)
+            var generator = SplitMix64(seed: 7)
             var store = try Store(home: home, options: testOptions(threshold: 6_000))
             var values: [String: Int64] = [:]
             var order: [String] = []
@@ -90,23 +91,5 @@ import Testing
             }
             #expect(FileManager.default.fileExists(atPath: home + "/snapshot.json"), "the small threshold made it compact")
         }
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64).
-struct SplitMix {
-    /// The state.
-    var state: UInt64
-
-    /// A generator with this seed.
-    init(seed: UInt64) { state = seed }
-
-    /// The next number.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -4,31 +4,17 @@ import FoundationEssentials
 import Foundation
 #endif
 import Store
+import TakTestSupport
 @testable import Tools
 
-/// SplitMix64: a tiny seeded generator so "random" EC tests are reproducible.
-struct ECTestRNG: RandomNumberGenerator {
-    /// The state.
-    var state: UInt64
-
-    /// A generator started from `seed`.
-    init(seed: UInt64) { state = seed }
-
-    /// The next 64 random bits.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// What the EC tests draw from the seeded generator, so "random" cases are reproducible.
+extension SplitMix64 {
     /// `count` random bytes.
     mutating func bytes(_ count: Int) -> [UInt8] { (0 ..< count).map { _ in UInt8.random(in: 0 ... 255, using: &self) } }
 
     /// A random 256-bit value, sometimes biased toward edge limbs (all zeros / all ones).
     mutating func uint256() -> UInt256 {
-        func limb(_ g: inout ECTestRNG) -> UInt64 {
+        func limb(_ g: inout SplitMix64) -> UInt64 {
             switch g.next() % 8 {
             case 0: 0
             case 1: .max

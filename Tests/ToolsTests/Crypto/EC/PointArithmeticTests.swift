@@ -1,5 +1,6 @@
 import Testing
 @testable import Tools
+import TakTestSupport
 
 /// Point formulas, fixed-base and double multiplication, checked against each other and against
 /// plain double-and-add.
@@ -60,7 +61,7 @@ struct PointArithmeticTests {
                                   UInt256(l0: 0, l1: 0, l2: 1, l3: 0), UInt256(l0: 0xF0F0_F0F0_F0F0_F0F0, l1: 0, l2: 0, l3: 0),
                                   UInt256(l0: .max, l1: .max, l2: .max, l3: 0x0FFF_FFFF_FFFF_FFFF),
                                   UInt256(l0: 0, l1: 0, l2: 0, l3: 1 << 60)]
-        var rng = ECTestRNG(seed: 21)
+        var rng = SplitMix64(seed: 21)
         for _ in 0 ..< 40 { scalars.append(S(reducing: rng.uint256()).value) }
         for k in scalars where !k.isZero {
             let fast = Secp256k1.multiplyGenerator(S(reduced: k))
@@ -72,7 +73,7 @@ struct PointArithmeticTests {
 
     @Test("double multiplication u1·G + u2·Q equals (u1 + u2·q)·G")
     func doubleMultiply() {
-        var rng = ECTestRNG(seed: 22)
+        var rng = SplitMix64(seed: 22)
         for i in 0 ..< 40 {
             let q = S(reducing: rng.uint256())
             var u1 = S(reducing: rng.uint256())
@@ -99,7 +100,7 @@ struct PointArithmeticTests {
 
     @Test("wNAF digits are odd, bounded, sparse and sum back to k", arguments: [5, 10])
     func wnaf(width: Int) {
-        var rng = ECTestRNG(seed: 23 + UInt64(width))
+        var rng = SplitMix64(seed: 23 + UInt64(width))
         var ks = [UInt256.max, .one, .zero, Secp256k1.n]
         for _ in 0 ..< 50 { ks.append(rng.uint256()) }
         var digits = [Int16](repeating: 0, count: 257)
@@ -127,7 +128,7 @@ struct PointArithmeticTests {
 struct EndomorphismTests {
     @Test("λ·P = (β·x, y) for G and random points; the high table starts at 2^128·G")
     func endomorphism() {
-        var rng = ECTestRNG(seed: 31)
+        var rng = SplitMix64(seed: 31)
         for i in 0 ..< 10 {
             let k = i == 0 ? Secp256k1.Scalar.one : Secp256k1.Scalar(reducing: rng.uint256())
             let p = Secp256k1.multiplyGenerator(k)

@@ -1,5 +1,6 @@
 import Testing
 @testable import Tools
+import TakTestSupport
 
 /// Scalars mod n (Montgomery underneath) against the reference big integer.
 @Suite("secp256k1 scalar arithmetic")
@@ -9,7 +10,7 @@ struct ScalarArithmeticTests {
 
     /// Seeded random values below n plus edges (0, 1, n−1, ⌊n/2⌋, ⌊n/2⌋+1).
     static func values(seed: UInt64, count: Int) -> [UInt256] {
-        var rng = ECTestRNG(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let n = Secp256k1.n
         let edges: [UInt256] = [.zero, .one, n.subtractingWithBorrow(.one).difference, Secp256k1.halfN,
                                 Secp256k1.halfN.addingWithCarry(.one).sum, UInt256(l0: 0, l1: 0, l2: 1, l3: 0)]
@@ -56,7 +57,7 @@ struct ScalarArithmeticTests {
 
     @Test("reduction of 256-bit values and range-checked parsing")
     func reductionAndParsing() {
-        var rng = ECTestRNG(seed: 14)
+        var rng = SplitMix64(seed: 14)
         for _ in 0 ..< 100 {
             let v = rng.uint256()
             #expect(S(reducing: v).value == (RefBigUInt(v) % ECRef.n).uint256)
@@ -72,7 +73,7 @@ struct ScalarArithmeticTests {
 
     @Test("UInt256 decimal and hex text round-trips and rejects overflow")
     func textConversions() {
-        var rng = ECTestRNG(seed: 15)
+        var rng = SplitMix64(seed: 15)
         for _ in 0 ..< 100 {
             let v = rng.uint256()
             #expect(UInt256(decimalString: v.decimalString) == v)
@@ -98,7 +99,7 @@ struct ScalarArithmeticTests {
         let lambda = S(reduced: S.lambda)
         #expect((lambda * lambda * lambda).value == .one)
         #expect((-lambda).value == S.minusLambda)
-        var rng = ECTestRNG(seed: 16)
+        var rng = SplitMix64(seed: 16)
         var ks = Self.values(seed: 17, count: 0) + [S.lambda, S.minusLambda]
         for _ in 0 ..< 300 { ks.append(S(reducing: rng.uint256()).value) }
         for k in ks {

@@ -2,6 +2,7 @@ import Foundation
 import Store
 import Testing
 @testable import Tools
+import TakTestSupport
 
 /// Runs `scripts/interop_secp256k1.py` under the interpreter named by TAK_INTEROP_PYTHON.
 enum ECInterop {
@@ -51,7 +52,7 @@ enum ECInterop {
 struct ECInteropTests {
     @Test("64 keys, 16 personal messages, 150 random typed-data documents agree byte for byte")
     func agreeWithPython() throws {
-        var rng = ECTestRNG(seed: 0x1D_E0)
+        var rng = SplitMix64(seed: 0x1D_E0)
         var keys: [EthereumPrivateKey] = []
         while keys.count < 64 {
             if let key = try? EthereumPrivateKey(bytes: rng.bytes(32)) { keys.append(key) }

@@ -1,12 +1,13 @@
 import Testing
 @testable import Tools
+import TakTestSupport
 
 /// Seeded random keys and digests: sign → verify → recover, and tampering is caught.
 @Suite("ECDSA random round trips")
 struct RandomRoundTripTests {
     @Test("200 seeded keys: signature is low-s, verifies, recovers, and fails when tampered")
     func roundTrips() throws {
-        var rng = ECTestRNG(seed: 2024)
+        var rng = SplitMix64(seed: 2024)
         for i in 0 ..< 200 {
             guard let key = try? EthereumPrivateKey(bytes: rng.bytes(32)) else { continue }
             let digest = rng.bytes(32)
