@@ -4,13 +4,6 @@ enum StoreOperation: Equatable, Sendable {
     case put(collection: String, id: String, value: JSONValue)
     /// Removes the record `id` of `collection`.
     case delete(collection: String, id: String)
-
-    /// The collection the change is in.
-    var collection: String {
-        switch self {
-        case .put(let collection, _, _), .delete(let collection, _): collection
-        }
-    }
 }
 
 /// One committed transaction: its sequence number and its changes, in order. One journal line.

@@ -34,9 +34,8 @@ public enum IncomingMessage: Sendable, Equatable {
                 guard let id else { return .invalid(id: nil, error: .invalidRequest("\"id\" must be a string or an integer")) }
                 return .invalid(id: id, error: .invalidParams("\"params\" must be an object"))
             }
-            guard let rawID else { return .notification(method: method, params: params) }
+            guard rawID != nil else { return .notification(method: method, params: params) }
             guard let id else {
-                _ = rawID
                 return .invalid(id: nil, error: .invalidRequest("\"id\" must be a string or an integer (not null, a Boolean or a fraction)"))
             }
             return .request(id: id, method: method, params: params)

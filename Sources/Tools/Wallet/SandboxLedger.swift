@@ -4,7 +4,8 @@ public import Store
 /// chain: an EIP-3009 `TransferWithAuthorization` signed by the payer, checked (domain,
 /// signature, validity window, unused nonce, balance) and applied atomically.
 ///
-/// Deals and payments settle through `transfer(_:signature:now:)`.
+/// A deal settles through `apply`, inside the deal's own transaction; `transfer` verifies and
+/// applies one authorization in a transaction of its own.
 public struct SandboxLedger: Sendable {
     /// Collection of accounts, keyed by lowercase address: `{address, balance_atomic}`.
     static let accounts = "sandbox_accounts"

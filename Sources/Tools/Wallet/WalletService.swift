@@ -201,25 +201,4 @@ public struct WalletService: Sendable {
             throw WalletError(code: rejection.code, message: "\(rejection); fund a smaller amount", field: "amount")
         }
     }
-
-    /// Pays `amount` on the sandbox from `agentID`'s wallet to `payee`: signs an EIP-3009
-    /// authorization with the payer's key and has the ledger verify and apply it.
-    public func paySandbox(from agentID: String, to payee: EthereumAddress, amount: USDCAmount, transferID: String) throws -> LedgerReceipt {
-        let record = try get(agentID)
-        let key = try vault.key(for: record.address)
-        let now = UInt64(max(0, nowSeconds))
-        let nonce: [UInt8]
-        do { nonce = try random.bytes(32) } catch {
-            throw WalletError(code: "internal_error", message: "the system random source failed: \(error)")
-        }
-        let authorization = try TransferWithAuthorization(
-            domain: SandboxLedger.domain, from: record.address, to: payee, value: UInt256(amount.atomic),
-            validAfter: UInt256(now - min(now, 600)), validBefore: UInt256(now + 600), nonce: nonce)
-        let signature = authorization.sign(with: key)
-        do {
-            return try ledger.transfer(authorization, signature: signature, now: now, transferID: transferID)
-        } catch let rejection as LedgerRejection {
-            throw WalletError(code: rejection.code, message: rejection.description)
-        }
-    }
 }

@@ -10,8 +10,6 @@ public enum EthereumCryptoError: Error, Sendable, Equatable, CustomStringConvert
     case invalidDigest(String)
     /// An address that is malformed or fails its EIP-55 checksum.
     case invalidAddress(String)
-    /// A signature that is well formed but does not match the key or the expected signer.
-    case signatureMismatch(String)
 
     /// A readable reason.
     public var description: String {
@@ -21,7 +19,6 @@ public enum EthereumCryptoError: Error, Sendable, Equatable, CustomStringConvert
         case .invalidSignature(let why): "invalid signature: \(why)"
         case .invalidDigest(let why): "invalid digest: \(why)"
         case .invalidAddress(let why): "invalid address: \(why)"
-        case .signatureMismatch(let why): "signature mismatch: \(why)"
         }
     }
 }

@@ -10,9 +10,6 @@ public enum KeystoreKDF: Sendable, Equatable, CustomStringConvertible {
     /// the point: an offline guess costs the attacker the same. Any wallet can open the file.
     public static let standard = KeystoreKDF.scrypt(n: 1 << 18, r: 8, p: 1)
 
-    /// scrypt N=2^12, r=8, p=6: geth's "light" parameters (4 MiB), for constrained hosts.
-    public static let light = KeystoreKDF.scrypt(n: 1 << 12, r: 8, p: 6)
-
     /// The name written to `crypto.kdf`.
     public var name: String {
         switch self {

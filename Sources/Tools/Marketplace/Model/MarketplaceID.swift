@@ -18,8 +18,4 @@ public enum MarketplaceID: String, Sendable, CaseIterable {
     public func make(using random: RandomBytes) throws(RandomBytesError) -> String {
         rawValue + "_" + Hex.encode(try random.bytes(6), prefix: false)
     }
-
-    /// The schema pattern of ids of this kind (any 1-64 id characters after the prefix, so ids
-    /// from other TAK servers such as `ag_data_001` are accepted too).
-    public var pattern: String { "^\(rawValue)_[A-Za-z0-9_-]{1,64}$" }
 }
