@@ -29,17 +29,6 @@ struct HealthTool: SynchronousTool {
         ],
         required: ["status", "version", "timestamp", "server_version", "store"])
 
-    /// The last formatted second, reused while the clock stays in it.
-    static let lastTimestamp = Locked<(second: Int64, text: String)>((Int64.min, ""))
-
-    /// `second` in RFC 3339, formatted once per second.
-    static func timestamp(_ second: Int64) -> String {
-        lastTimestamp.withLock { cached in
-            if cached.second != second { cached = (second, RFC3339.format(secondsSince1970: second)) }
-            return cached.text
-        }
-    }
-
     func run(_ arguments: NoArguments, context: ToolContext) throws -> ToolOutput {
         let counts = try context.environment.recordCounts()
         let total = counts.reduce(0) { $0 + $1.value }
@@ -47,7 +36,7 @@ struct HealthTool: SynchronousTool {
         return .structured([
             "status": "operational",
             "version": "tak/0.1",
-            "timestamp": .string(Self.timestamp(Int64(context.now.timeIntervalSince1970.rounded(.down)))),
+            "timestamp": .string(RFC3339.format(secondsSince1970: Int64(context.now.timeIntervalSince1970.rounded(.down)))),
             "server_version": .string(context.environment.serverVersion),
             "store": ["home": .string(context.environment.home), "records": .object(records), "total_records": .integer(Int64(total))],
         ])
