@@ -77,7 +77,8 @@ extension Session {
         return [:]
     }
 
-    func callTool(_ params: JSONObject, context: ToolContext) async throws -> MethodResult {
+    /// The tool a `tools/call` names and its arguments (none given means `{}`), or -32602.
+    func toolCall(_ params: JSONObject) throws(JSONRPCError) -> (tool: AnyTool, arguments: JSONObject) {
         guard case .string(let name)? = params["name"] else {
             throw JSONRPCError.invalidParams("`name` (the tool's name) is required")
         }
@@ -90,7 +91,7 @@ extension Session {
         case .object(let object)?: arguments = object
         default: throw JSONRPCError.invalidParams("`arguments` must be an object")
         }
-        return .tool(try await tool.invoke(arguments, context: context))
+        return (tool, arguments)
     }
 
     func readResource(_ params: JSONObject, context: ToolContext) async throws -> JSONObject {

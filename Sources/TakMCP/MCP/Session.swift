@@ -216,18 +216,16 @@ public final class Session: Sendable {
         case "prompts/list": answer(id, responder) { .object(try self.listPrompts(params)) }
         case "logging/setLevel": answer(id, responder) { .object(try self.setLogLevel(params)) }
         case "tools/call":
-            let tool = params["name"]?.stringValue.flatMap(catalog.tool(named:))
-            let arguments: JSONObject? = switch params["arguments"] {
-            case nil, .null?: [:]
-            case .object(let object)?: object
-            default: nil // not an object: callTool answers -32602
-            }
-            if let tool, tool.isSynchronous, let arguments {
+            let call = Result { () throws(JSONRPCError) in try self.toolCall(params) }
+            if case .success(let (tool, arguments)) = call, tool.isSynchronous {
                 // Never suspends: answered here, with no task, like ping.
                 answer(id, responder) { .tool(try tool.invokeNow(arguments, context: self.quickContext)!) }
             } else {
-                runConcurrently(id, params, responder, inline: tool.map { $0.execution == .inline } ?? true) {
-                    try await self.callTool(params, context: $0)
+                // A bad call is answered from the task too, so it is tracked like any other request.
+                let inline = (try? call.get()).map { $0.tool.execution == .inline } ?? true
+                runConcurrently(id, params, responder, inline: inline) { context in
+                    let (tool, arguments) = try call.get()
+                    return .tool(try await tool.invoke(arguments, context: context))
                 }
             }
         case "resources/read": runConcurrently(id, params, responder) { .object(try await self.readResource(params, context: $0)) }
