@@ -34,11 +34,13 @@ public final class FileDescriptorSink: MessageSink, DiagnosticSink {
                 state.pending.append(contentsOf: message)
                 state.pending.append(0x0A)
                 if state.pending.count < Self.holdLimit { return false }
-                return writeAll(&state, state.pending, clearingPending: true)
+                return writePending(&state)
             }
             var line = message
             line.append(0x0A)
-            return writeAll(&state, line, clearingPending: false)
+            let broke = line.withUnsafeBytes { writeAll($0) }
+            if broke { state.closed = true }
+            return broke
         }
         if closed { onClosed() }
     }
@@ -59,27 +61,31 @@ public final class FileDescriptorSink: MessageSink, DiagnosticSink {
         let closed = state.withLock { state -> Bool in
             state.holding = false
             guard !state.closed, !state.pending.isEmpty else { return false }
-            return writeAll(&state, state.pending, clearingPending: true)
+            return writePending(&state)
         }
         if closed { onClosed() }
     }
 
-    /// Writes `bytes` fully; returns true when the pipe just broke.
-    private func writeAll(_ state: inout State, _ bytes: [UInt8], clearingPending: Bool) -> Bool {
-        if clearingPending { state.pending.removeAll(keepingCapacity: true) }
+    /// Writes what is held back, then empties the buffer in place (its capacity is reused by the
+    /// next burst); returns true when the pipe just broke.
+    private func writePending(_ state: inout State) -> Bool {
+        let broke = state.pending.withUnsafeBytes { writeAll($0) }
+        state.pending.removeAll(keepingCapacity: true)
+        if broke { state.closed = true }
+        return broke
+    }
+
+    /// Writes `raw` fully; returns true when the pipe broke.
+    private func writeAll(_ raw: UnsafeRawBufferPointer) -> Bool {
         var offset = 0
-        let ok = bytes.withUnsafeBytes { raw -> Bool in
-            while offset < raw.count {
-                let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR || errno == EAGAIN { continue }
-                    return false
-                }
-                offset += written
+        while offset < raw.count {
+            let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return true
             }
-            return true
+            offset += written
         }
-        if !ok { state.closed = true }
-        return !ok
+        return false
     }
 }
