@@ -44,12 +44,20 @@ extension StoreEngine {
         }
         guard status.size > progress.offset else { return }
         let bytes = try journal.read(at: progress.offset, count: status.size - progress.offset)
+        progress = try replay(bytes, from: progress, onto: &state, of: journal)
+    }
+
+    /// Replays journal bytes read from `progress` onto `state`: decodes the whole lines, applies
+    /// those after `state.seq` and deals with a torn tail (`handleTail`). Returns the progress past
+    /// the whole lines. Throws before changing `state`.
+    private func replay(_ bytes: [UInt8], from progress: JournalProgress, onto state: inout StoreState,
+                        of file: OpenFile) throws(StoreError) -> JournalProgress {
         let scan = try JournalScanner.scan(bytes, from: progress, path: paths.journal)
         let entries = try JournalScanner.entriesToApply(scan.lines, after: progress, stateSeq: state.seq, path: paths.journal)
         let next = JournalScanner.advance(progress, by: scan)
-        try handleTail(scan.tailLength, after: next, in: journal)
+        try handleTail(scan.tailLength, after: next, in: file)
         for entry in entries { state.apply(entry) }
-        progress = next
+        return next
     }
 
     /// Reads the snapshot and the whole journal afresh and, only if both are sound, replaces the
@@ -68,13 +76,8 @@ extension StoreEngine {
         if let file {
             let status = try file.status()
             let bytes = try file.read(at: 0, count: status.size)
-            let scan = try JournalScanner.scan(bytes, from: loadedProgress, path: paths.journal)
-            let entries = try JournalScanner.entriesToApply(scan.lines, after: loadedProgress, stateSeq: loaded.seq,
-                                                            path: paths.journal)
-            for entry in entries { loaded.apply(entry) }
-            loadedProgress = JournalScanner.advance(loadedProgress, by: scan)
+            loadedProgress = try replay(bytes, from: loadedProgress, onto: &loaded, of: file)
             loadedIdentity = status.identity
-            try handleTail(scan.tailLength, after: loadedProgress, in: file)
         }
         state = loaded
         snapshotSize = loadedSnapshotSize
