@@ -13,8 +13,7 @@ struct BenchReport {
     mutating func add(_ name: String, _ value: String, target: String = "") {
         rows.append(Row(name: name, value: value, target: target))
         // Progress on stderr so a long run shows life.
-        let line = Array("  \(name): \(value)\n".utf8)
-        _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        writeStderr("  \(name): \(value)\n")
     }
 
     func print() {
@@ -37,6 +36,9 @@ enum BenchClock {
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
+
+    /// Monotonic seconds elapsed since `start` (a value of `now()`).
+    static func seconds(since start: Double) -> Double { now() - start }
 
     /// CPU seconds used by this process (all threads).
     static func processCPU() -> Double {
@@ -65,4 +67,26 @@ func grouped(_ value: Double) -> String {
         out.append(character)
     }
     return String(out.reversed())
+}
+
+/// Timing samples, and the percentiles a report shows of them.
+struct Samples {
+    /// The samples, in increasing order.
+    let sorted: [Double]
+
+    init(_ values: [Double]) { sorted = values.sorted() }
+
+    /// The sample below which `percent` per cent of them lie (50 for the median); NaN when empty.
+    func percentile(_ percent: Int) -> Double {
+        sorted.isEmpty ? .nan : sorted[sorted.count * percent / 100]
+    }
+
+    /// "p50 / p99 us", one decimal each, for samples in microseconds.
+    var p50p99: String { "\(fmt(percentile(50), 1)) / \(fmt(percentile(99), 1)) us" }
+}
+
+/// Writes `text` to stderr, where a run's progress goes.
+func writeStderr(_ text: String) {
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
 }

@@ -73,15 +73,9 @@ private func bestRate(_ count: Int, _ body: (Range<Int>) -> Void) -> Double {
     let slice = count / ecBenchRounds
     for round in 0 ..< ecBenchRounds {
         let range = round * slice ..< (round + 1) * slice
-        let start = ContinuousClock.now
+        let start = BenchClock.now()
         body(range)
-        best = max(best, Double(slice) / ecBenchSeconds(since: start))
+        best = max(best, Double(slice) / BenchClock.seconds(since: start))
     }
     return best
-}
-
-/// Seconds elapsed since `start`.
-private func ecBenchSeconds(since start: ContinuousClock.Instant) -> Double {
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 }

@@ -40,7 +40,7 @@ enum MarketplaceBench {
             _ = await call("wallet_create", ["agent_id": .string(buyer), "company_id": "bench"], seeding)
             _ = await call("wallet_create", ["agent_id": .string(seller), "company_id": "bench"], seeding)
             _ = await call("wallet_fund", ["agent_id": .string(buyer), "amount": "9000"], seeding)
-            fputsStderr("  seeding \(size) deals…\n")
+            writeStderr("  seeding \(size) deals…\n")
             await seed(size, buyer: buyer, seller: seller, context: seeding)
             try? seedStore.compact()
             guard let store = try? Store(home: home + "/store", options: StoreOptions(log: { _ in })) else { return report }
@@ -60,23 +60,17 @@ enum MarketplaceBench {
                 t0 = BenchClock.now()
                 let executed = await call("deal_execute", ["deal_id": deal["id"] ?? .null, "idempotency_key": .string("x\(index)")], context)
                 executes.append((BenchClock.now() - t0) * 1e6)
-                if index == 0, executed["status"] != "executed" { fputsStderr("  deal_execute did not execute: \(executed.jsonText)\n") }
+                if index == 0, executed["status"] != "executed" { writeStderr("  deal_execute did not execute: \(executed.jsonText)\n") }
             }
             for (name, values) in [("offer_submit", offers), ("deal_execute", executes)] {
-                let sorted = values.sorted()
-                let p50 = sorted[sorted.count / 2]
-                medians[name, default: []].append(p50)
-                report.add("\(name) p50 / p99, \(grouped(Double(size))) deals stored", "\(fmt(p50, 1)) / \(fmt(sorted[sorted.count * 99 / 100], 1)) us")
+                let samples = Samples(values)
+                medians[name, default: []].append(samples.percentile(50))
+                report.add("\(name) p50 / p99, \(grouped(Double(size))) deals stored", samples.p50p99)
             }
         }
         for (name, values) in medians.sorted(by: { $0.key < $1.key }) where values.count == 2 {
             report.add("\(name) large / small p50 ratio", "\(fmt(values[1] / values[0]))x", target: "<= 1.5x")
         }
         return report
-    }
-
-    static func fputsStderr(_ text: String) {
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
 }

@@ -34,7 +34,7 @@ enum StdioBench {
             child.closeInput()
             _ = child.wait()
         }
-        report.add("cold start to initialize response (median)", "\(fmt(median(starts))) ms", target: "<= 10 ms")
+        report.add("cold start to initialize response (median)", "\(fmt(Samples(starts).percentile(50))) ms", target: "<= 10 ms")
 
         // Pinned to core 0 with taskset (which execs the server, so the pid is the server's).
         let taskset = "/usr/bin/taskset"
@@ -54,19 +54,19 @@ enum StdioBench {
 
         let rounds = quick ? 2_000 : 20_000
         for (label, line) in [("ping", ping), ("tools/call health", health)] {
-            report.add("round trip \(label) p50 / p99", percentiles(roundTrips(child, line, rounds)),
+            report.add("round trip \(label) p50 / p99", Samples(roundTrips(child, line, rounds)).p50p99,
                        target: label == "ping" ? "p50 <= 25 us" : "")
         }
         if let cat = spawnPinned("/bin/cat", []) {
-            report.add("baseline: round trip through /bin/cat p50 / p99", percentiles(roundTrips(cat, ping, rounds)))
+            report.add("baseline: round trip through /bin/cat p50 / p99", Samples(roundTrips(cat, ping, rounds)).p50p99)
             pinCallingThread(to: 1)
-            report.add("baseline: /bin/cat, client on the other core", percentiles(roundTrips(cat, ping, rounds)))
+            report.add("baseline: /bin/cat, client on the other core", Samples(roundTrips(cat, ping, rounds)).p50p99)
             cat.closeInput()
             _ = cat.wait()
         } else {
             pinCallingThread(to: 1)
         }
-        report.add("round trip ping, client on the other core", percentiles(roundTrips(child, ping, rounds)))
+        report.add("round trip ping, client on the other core", Samples(roundTrips(child, ping, rounds)).p50p99)
 
         // A flood from the other core: the server has core 0 to itself.
 
@@ -102,7 +102,7 @@ enum StdioBench {
             _ = child.receive()
             bigTimes.append((BenchClock.now() - t0) * 1000)
         }
-        report.add("1 MiB request line handled (median of 5)", "\(fmt(median(bigTimes))) ms", target: "<= 20 ms")
+        report.add("1 MiB request line handled (median of 5)", "\(fmt(Samples(bigTimes).percentile(50))) ms", target: "<= 20 ms")
 
         let t0 = BenchClock.now()
         child.closeInput()
@@ -123,12 +123,6 @@ enum StdioBench {
         return times
     }
 
-    /// "p50 / p99 us" of `times`.
-    static func percentiles(_ times: [Double]) -> String {
-        let sorted = times.sorted()
-        return "\(fmt(sorted[sorted.count / 2], 1)) / \(fmt(sorted[sorted.count * 99 / 100], 1)) us"
-    }
-
     /// Keeps the calling thread on core `core` (when the machine has it). `sched_setaffinity` is a
     /// GNU extension that Swift's Glibc module leaves out, so it is looked up at run time.
     static func pinCallingThread(to core: Int) {
@@ -137,11 +131,6 @@ enum StdioBench {
         var mask = [UInt64](repeating: 0, count: 16)
         mask[core / 64] |= 1 << UInt64(core % 64)
         _ = mask.withUnsafeBytes { unsafeBitCast(symbol, to: SetAffinity.self)(0, $0.count, $0.baseAddress!) }
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
     }
 
     static func siblingBinary(_ name: String) -> String {

@@ -37,12 +37,10 @@ enum StoreBench {
                     }
                     times.append((BenchClock.now() - t0) * 1e6)
                 }
-                times.sort()
-                let p50 = times[times.count / 2]
-                p50s.append(p50)
+                let updates = Samples(times)
+                p50s.append(updates.percentile(50))
                 let label = durability == .synced ? "fsync" : "no fsync"
-                report.add("store update p50 / p99, \(grouped(Double(size))) records, \(label)",
-                           "\(fmt(p50, 1)) / \(fmt(times[times.count * 99 / 100], 1)) us")
+                report.add("store update p50 / p99, \(grouped(Double(size))) records, \(label)", updates.p50p99)
                 if durability == .unsafeUnsynced {
                     var reads: [Double] = []
                     for sample in 0..<samples {
@@ -50,8 +48,7 @@ enum StoreBench {
                         _ = try? measured.get(collection: "deals", id: "deal_\(sample * 13 % size)")
                         reads.append((BenchClock.now() - t0) * 1e6)
                     }
-                    reads.sort()
-                    report.add("store get p50, \(grouped(Double(size))) records", "\(fmt(reads[reads.count / 2], 1)) us")
+                    report.add("store get p50, \(grouped(Double(size))) records", "\(fmt(Samples(reads).percentile(50), 1)) us")
                 }
             }
             if p50s.count == 2 {
