@@ -10,6 +10,19 @@ public enum KeystoreKDF: Sendable, Equatable, CustomStringConvertible {
     /// the point: an offline guess costs the attacker the same. Any wallet can open the file.
     public static let standard = KeystoreKDF.scrypt(n: 1 << 18, r: 8, p: 1)
 
+    /// The key this KDF derives from `password` and `salt`, `keyByteCount` bytes long; scrypt
+    /// refuses to allocate more than `maxScryptMemory`.
+    func derive(password: [UInt8], salt: [UInt8], keyByteCount: Int,
+                maxScryptMemory: Int = Scrypt.defaultMaxMemory) throws(KDFError) -> [UInt8] {
+        switch self {
+        case let .scrypt(n, r, p):
+            try Scrypt.derive(password: password, salt: salt, n: n, r: r, p: p, keyByteCount: keyByteCount,
+                              maxMemory: maxScryptMemory)
+        case let .pbkdf2(iterations):
+            try PBKDF2.hmacSHA256(password: password, salt: salt, iterations: iterations, keyByteCount: keyByteCount)
+        }
+    }
+
     /// The name written to `crypto.kdf`.
     public var name: String {
         switch self {

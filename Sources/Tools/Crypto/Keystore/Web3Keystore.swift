@@ -34,25 +34,17 @@ public enum Web3Keystore {
         defer { SecureZero.zero(&passphraseBytes) }
 
         var derived: [UInt8]
-        let kdfParams: JSONValue
-        switch kdf {
+        do {
+            derived = try kdf.derive(password: passphraseBytes, salt: salt, keyByteCount: 32)
+        } catch {
+            throw KeystoreError(.invalidArgument, error.reason)
+        }
+        let kdfParams: JSONValue = switch kdf {
         case let .scrypt(n, r, p):
-            do {
-                derived = try Scrypt.derive(password: passphraseBytes, salt: salt, n: n, r: r, p: p, keyByteCount: 32)
-            } catch {
-                throw KeystoreError(.invalidArgument, error.reason)
-            }
-            kdfParams = ["dklen": 32, "n": .integer(Int64(n)), "r": .integer(Int64(r)), "p": .integer(Int64(p)),
-                         "salt": .string(Hex.encode(salt, prefix: false))]
+            ["dklen": 32, "n": .integer(Int64(n)), "r": .integer(Int64(r)), "p": .integer(Int64(p)),
+             "salt": .string(Hex.encode(salt, prefix: false))]
         case let .pbkdf2(iterations):
-            do {
-                derived = try PBKDF2.hmacSHA256(password: passphraseBytes, salt: salt, iterations: iterations,
-                                                keyByteCount: 32)
-            } catch {
-                throw KeystoreError(.invalidArgument, error.reason)
-            }
-            kdfParams = ["c": .integer(Int64(iterations)), "dklen": 32, "prf": "hmac-sha256",
-                         "salt": .string(Hex.encode(salt, prefix: false))]
+            ["c": .integer(Int64(iterations)), "dklen": 32, "prf": "hmac-sha256", "salt": .string(Hex.encode(salt, prefix: false))]
         }
         defer { SecureZero.zero(&derived) }
 
@@ -91,15 +83,8 @@ public enum Web3Keystore {
         defer { SecureZero.zero(&passphraseBytes) }
         var derived: [UInt8]
         do {
-            switch parsed.kdf {
-            case let .scrypt(n, r, p):
-                derived = try Scrypt.derive(password: passphraseBytes, salt: parsed.salt, n: n, r: r, p: p,
-                                            keyByteCount: parsed.derivedKeyLength,
-                                            maxMemory: limits.maxScryptMemory)
-            case let .pbkdf2(iterations):
-                derived = try PBKDF2.hmacSHA256(password: passphraseBytes, salt: parsed.salt, iterations: iterations,
-                                                keyByteCount: parsed.derivedKeyLength)
-            }
+            derived = try parsed.kdf.derive(password: passphraseBytes, salt: parsed.salt, keyByteCount: parsed.derivedKeyLength,
+                                            maxScryptMemory: limits.maxScryptMemory)
         } catch {
             throw KeystoreError(.unsupported, error.reason)
         }
