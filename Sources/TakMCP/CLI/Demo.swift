@@ -192,9 +192,7 @@ enum Demo {
     }
 
     static func monotonicMilliseconds() -> Int {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
+        Int(Session.monotonicNanoseconds() / 1_000_000)
     }
 }
 

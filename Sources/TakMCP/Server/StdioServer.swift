@@ -41,12 +41,9 @@ public enum StdioServer {
         // before the reader waits for more input, so nothing waits on a held answer.
         var reader = LineReader(maxLineBytes: configuration.maxLineBytes) { target in
             stdoutSink.flush()
-            while true {
-                let count = Glibc.read(0, target.baseAddress, target.count)
-                if count < 0, errno == EINTR { continue }
-                if count > 0 { stdoutSink.hold() }
-                return count
-            }
+            let count = LineReader.read(0, into: target)
+            if count > 0 { stdoutSink.hold() }
+            return count
         }
         loop: while true {
             switch reader.next() {

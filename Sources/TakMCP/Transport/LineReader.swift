@@ -27,12 +27,16 @@ public struct LineReader: ~Copyable {
 
     /// A reader of a file descriptor (stdin by default), retrying on EINTR.
     public static func fileDescriptor(_ fd: Int32 = 0, maxLineBytes: Int) -> LineReader {
-        LineReader(maxLineBytes: maxLineBytes) { target in
-            while true {
-                let count = Glibc.read(fd, target.baseAddress, target.count)
-                if count < 0, errno == EINTR { continue }
-                return count
-            }
+        LineReader(maxLineBytes: maxLineBytes) { read(fd, into: $0) }
+    }
+
+    /// One `read(2)` of `fd` into `target`, retried on EINTR: the byte count, 0 at end of input,
+    /// negative on an error.
+    public static func read(_ fd: Int32, into target: UnsafeMutableRawBufferPointer) -> Int {
+        while true {
+            let count = Glibc.read(fd, target.baseAddress, target.count)
+            if count < 0, errno == EINTR { continue }
+            return count
         }
     }
 
