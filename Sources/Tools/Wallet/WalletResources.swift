@@ -19,6 +19,6 @@ enum WalletResources {
             return JSONValue.object(json).jsonText
         },
         complete: { prefix, context in
-            try context.environment.store.records(in: WalletService.collection).map(\.id).filter { $0.hasPrefix(prefix) }
+            try context.environment.store.ids(in: WalletService.collection, prefix: prefix, limit: .max)
         })
 }

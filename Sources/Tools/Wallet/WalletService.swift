@@ -146,32 +146,15 @@ public struct WalletService: Sendable {
 
     /// Wallets in creation order, optionally of one company, a page at a time.
     public func list(companyID: String?, after cursor: String?, limit: Int) throws -> (wallets: [WalletRecord], next: String?) {
-        var start: RecordCursor?
-        if let cursor {
-            guard let parsed = RecordCursor(cursor) else {
-                throw WalletError(code: "invalid_request", message: "unknown cursor \(cursor); pass the next_cursor of the previous page", field: "cursor")
-            }
-            start = parsed
+        let badCursor = { (cursor: String) -> any Error in
+            WalletError(code: "invalid_request", message: "unknown cursor \(cursor); pass the next_cursor of the previous page", field: "cursor")
         }
-        var page: [WalletRecord] = []
-        var last: RecordCursor?
-        var more = false
-        var position = start
-        scan: while true {
-            let batch = try store.records(in: Self.collection, after: position, limit: 256)
-            if batch.isEmpty { break }
-            for stored in batch {
-                position = stored.cursor
-                guard let record = WalletRecord(json: stored.value), companyID == nil || record.companyID == companyID else { continue }
-                if page.count == limit {
-                    more = true
-                    break scan
-                }
-                page.append(record)
-                last = stored.cursor
-            }
+        // A record that does not decode is skipped, as it always was for wallets.
+        let page = try store.page(of: Self.collection, after: cursor, limit: limit, badCursor: badCursor) { stored -> WalletRecord? in
+            guard let record = WalletRecord(json: stored.value), companyID == nil || record.companyID == companyID else { return nil }
+            return record
         }
-        return (page, more ? last?.description : nil)
+        return (page.items, page.next)
     }
 
     /// The USDC balance of `agentID`'s wallet on `network` (default: the wallet's own).

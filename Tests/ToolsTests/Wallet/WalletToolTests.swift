@@ -53,6 +53,13 @@ import Testing
         #expect(even.structured["next_cursor"] == nil)
         let badCursor = try await callTool("wallet_list", ["cursor": "zzz"], in: environment)
         #expect(badCursor.isError)
+        #expect(badCursor.text.contains("unknown cursor zzz; pass the next_cursor of the previous page"))
+
+        // tak://wallets/{agent_id} completes agent ids by prefix, in creation order.
+        let context = ToolContext(environment: environment)
+        #expect(try await WalletResources.template.complete("ag_", context) == ["ag_buyer", "ag_0", "ag_1", "ag_2", "ag_3", "ag_4"])
+        #expect(try await WalletResources.template.complete("ag_b", context) == ["ag_buyer"])
+        #expect(try await WalletResources.template.complete("co", context).isEmpty)
     }
 
     @Test func keystoresAreEncryptedFilesOnly() async throws {

@@ -72,17 +72,4 @@ extension Marketplace {
             return try store.links(ofRequest: id).offerIDs.map { try store.offer($0) }
         }
     }
-
-    /// The ids of `collection` that start with `prefix`, at most `limit`, for completion.
-    func ids(in collection: String, prefix: String, limit: Int = 100) throws -> [String] {
-        var found: [String] = []
-        var position: RecordCursor?
-        while found.count < limit {
-            let batch = try store.records(in: collection, after: position, limit: 1024)
-            if batch.isEmpty { break }
-            for record in batch where record.id.hasPrefix(prefix) && found.count < limit { found.append(record.id) }
-            position = batch.last?.cursor
-        }
-        return found
-    }
 }

@@ -23,24 +23,10 @@ struct MarketplacePage: Sendable, Equatable {
     /// JSON, or nil to skip), scanning in commit order. Damaged records are an `internal_error`.
     static func scan(_ store: Store, collection: String, entity: String, cursor: String?, limit: Int,
                      keep: (JSONValue) -> JSONObject??) throws -> MarketplacePage {
-        var position: RecordCursor?
-        if let cursor {
-            guard let parsed = RecordCursor(cursor) else { throw badCursor(cursor) }
-            position = parsed
+        let (items, next) = try store.page(of: collection, after: cursor, limit: limit, badCursor: badCursor) { record in
+            guard let decision = keep(record.value) else { throw ToolFailure.damaged(entity, id: record.id) }
+            return decision
         }
-        var items: [JSONObject] = []
-        var last: RecordCursor?
-        while true {
-            let batch = try store.records(in: collection, after: position, limit: 256)
-            if batch.isEmpty { return MarketplacePage(items: items, nextCursor: nil) }
-            for record in batch {
-                position = record.cursor
-                guard let decision = keep(record.value) else { throw ToolFailure.damaged(entity, id: record.id) }
-                guard let json = decision else { continue }
-                if items.count == limit { return MarketplacePage(items: items, nextCursor: last?.description) }
-                items.append(json)
-                last = record.cursor
-            }
-        }
+        return MarketplacePage(items: items, nextCursor: next)
     }
 }

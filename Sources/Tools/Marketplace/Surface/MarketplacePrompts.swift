@@ -7,7 +7,7 @@ enum MarketplacePrompts {
 
     /// Completes an agent id argument.
     static let agentArgument = PromptDefinition.Argument(name: "agent_id", description: "The agent you act as (ag_…).", required: true) { prefix, context in
-        try context.environment.marketplace.ids(in: MarketplaceCollections.agents, prefix: prefix)
+        try context.environment.store.ids(in: MarketplaceCollections.agents, prefix: prefix)
     }
 
     /// `buy_service`.

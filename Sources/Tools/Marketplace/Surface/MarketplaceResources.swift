@@ -52,7 +52,7 @@ enum MarketplaceResources {
                 }
             },
             complete: { prefix, context in
-                try context.environment.marketplace.ids(in: collection, prefix: prefix)
+                try context.environment.store.ids(in: collection, prefix: prefix)
             })
     }
 }
