@@ -116,13 +116,7 @@ struct WalletFundTool: Tool {
         guard let amount = arguments.parsed else {
             throw ToolFailure.invalidRequest("the amount is too large", field: arguments.amount != nil ? "amount" : "amount_atomic")
         }
-        let balance = try await context.wallet { service in
-            let record = try service.get(arguments.agent_id)
-            guard record.network == .sandbox else {
-                throw WalletError(code: "invalid_request", message: "wallet_fund only credits sandbox test USDC; \(record.address.checksummed) is a \(record.network.rawValue) wallet: send real USDC to it on chain", field: "agent_id")
-            }
-            return try service.fund(arguments.agent_id, amount: amount)
-        }
+        let balance = try await context.wallet { try $0.fund(arguments.agent_id, amount: amount) }
         return .structured(balance.json)
     }
 }

@@ -9,7 +9,7 @@ enum WalletResources {
             let service = try context.environment.walletService()
             guard let record = try service.find(agentID) else { return nil }
             var json = record.json
-            if let balance = try? await service.balance(agentID, network: nil) {
+            if let balance = try? await service.balance(of: record, network: nil) {
                 json["balance"] = .string(balance.amount.decimalString)
                 json["balance_atomic"] = .string(String(balance.amount.atomic))
             } else {

@@ -159,7 +159,11 @@ public struct WalletService: Sendable {
 
     /// The USDC balance of `agentID`'s wallet on `network` (default: the wallet's own).
     public func balance(_ agentID: String, network requested: WalletNetwork?) async throws -> WalletBalance {
-        let record = try get(agentID)
+        try await balance(of: try get(agentID), network: requested)
+    }
+
+    /// The USDC balance of the wallet `record` on `network` (default: the wallet's own).
+    public func balance(of record: WalletRecord, network requested: WalletNetwork?) async throws -> WalletBalance {
         let network = requested ?? record.network
         switch network {
         case .sandbox:
@@ -173,9 +177,13 @@ public struct WalletService: Sendable {
         }
     }
 
-    /// Credits sandbox USDC to `agentID`'s wallet, up to the cap.
+    /// Credits sandbox USDC to `agentID`'s wallet, up to the cap; refused for a wallet on a real
+    /// network, which is funded on chain.
     public func fund(_ agentID: String, amount: USDCAmount) throws -> WalletBalance {
         let record = try get(agentID)
+        guard record.network == .sandbox else {
+            throw WalletError(code: "invalid_request", message: "wallet_fund only credits sandbox test USDC; \(record.address.checksummed) is a \(record.network.rawValue) wallet: send real USDC to it on chain", field: "agent_id")
+        }
         guard amount.atomic > 0 else { throw WalletError(code: "invalid_request", message: "the amount must be more than 0", field: "amount") }
         do {
             let balance = try ledger.fund(record.address, amount: amount, cap: fundCap)
