@@ -41,11 +41,7 @@ extension Marketplace {
     func approveDeal(dealID: String, idempotency: IdempotencyRequest) throws -> JSONObject {
         if approvalMode == .human {
             let deal = try Self.guarded { try store.deal(dealID) }
-            if let denial = Permissions.decideDeal(deal.terms, action: "approve", actor: actor) { throw denial }
-            guard deal.status == .awaitingApproval else {
-                throw ToolFailure.invalidTransition(deal: dealID, InvalidTransition(from: deal.status, to: .approved,
-                                                                                    allowed: DealStateMachine.allowedTargets(from: deal.status)), action: "approve")
-            }
+            try checkAllowed(deal, action: "approve", event: .approve)
             throw HumanApproval.required(for: deal)
         }
         return try mutate(idempotency) { change in

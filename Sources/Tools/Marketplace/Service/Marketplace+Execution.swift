@@ -16,16 +16,17 @@ extension Marketplace {
                 return first
             }
             let deal = try store.deal(dealID)
-            try checkExecutable(deal)
+            try checkAllowed(deal, action: "execute", event: .executeSucceeded)
             return try execute(deal.terms, with: settlement, idempotency: idempotency)
         }
     }
 
-    /// Throws unless this session may execute `deal` now.
-    private func checkExecutable(_ deal: DealRecord) throws {
-        if let denial = Permissions.decideDeal(deal.terms, action: "execute", actor: actor) { throw denial }
-        if case .failure(let transition) = DealStateMachine.transition(from: deal.status, event: .executeSucceeded) {
-            throw ToolFailure.invalidTransition(deal: deal.terms.id, transition, action: "execute")
+    /// Throws unless this session may take `action` on `deal` now: its permission first, then
+    /// whether the state machine allows `event` from the deal's state.
+    func checkAllowed(_ deal: DealRecord, action: String, event: DealEvent) throws {
+        if let denial = Permissions.decideDeal(deal.terms, action: action, actor: actor) { throw denial }
+        if case .failure(let transition) = DealStateMachine.transition(from: deal.status, event: event) {
+            throw ToolFailure.invalidTransition(deal: deal.terms.id, transition, action: action)
         }
     }
 
@@ -36,7 +37,7 @@ extension Marketplace {
         let prepared = try settlement.prepare(order)
         return try mutate(idempotency) { change in
             var deal = try change.transaction.deal(terms.id)
-            try checkExecutable(deal)
+            try checkAllowed(deal, action: "execute", event: .executeSucceeded)
             let outcome: Result<SettlementReceipt, SettlementRefusal>
             switch prepared {
             case .success(let payment): outcome = try settlement.settle(payment, order: order, now: nowSeconds, in: change.transaction)
