@@ -2,22 +2,33 @@ extension HTTPRequest {
     /// Header fields the transport writes itself; a caller's copies are dropped.
     static let transportOwnedFields = ["Host", "Content-Length", "Connection", "Transfer-Encoding"]
 
-    /// The HTTP/1.1 request line and header block for `url`, ending in the blank line; throws
-    /// `.invalidRequest` for a method or field that would break the framing.
-    func wireHead(for url: HTTPURL) throws(HTTPTransportError) -> [UInt8] {
+    /// The caller's header fields that the transport sends (its own fields dropped), after
+    /// checking them and the method; throws `.invalidRequest` for a method or field that would
+    /// break the framing.
+    func validatedFields() throws(HTTPTransportError) -> [(name: String, value: String)] {
         guard HTTPSyntax.isToken(method) else {
             throw HTTPTransportError(.invalidRequest, "invalid HTTP method \"\(method)\": use a token such as GET or POST")
         }
-        var head = "\(method) \(url.target) HTTP/1.1\r\nHost: \(url.hostHeader)\r\n"
-        for field in headers where !HTTPRequest.transportOwnedFields.contains(where: { HTTPHeaders.sameName($0, field.name) }) {
+        let fields = headers.fields.filter { field in
+            !HTTPRequest.transportOwnedFields.contains { HTTPHeaders.sameName($0, field.name) }
+        }
+        for field in fields {
             guard HTTPSyntax.isToken(field.name) else {
                 throw HTTPTransportError(.invalidRequest, "invalid header name \"\(field.name)\": use letters, digits and -")
             }
             guard field.value.utf8.allSatisfy({ $0 != 0x0D && $0 != 0x0A && $0 != 0x00 }) else {
                 throw HTTPTransportError(.invalidRequest, "header \(field.name) has a line break or NUL in its value: remove it")
             }
-            head += "\(field.name): \(field.value)\r\n"
         }
+        return fields
+    }
+
+    /// The HTTP/1.1 request line and header block for `url`, ending in the blank line; throws
+    /// like `validatedFields`.
+    func wireHead(for url: HTTPURL) throws(HTTPTransportError) -> [UInt8] {
+        let fields = try validatedFields()
+        var head = "\(method) \(url.target) HTTP/1.1\r\nHost: \(url.hostHeader)\r\n"
+        for field in fields { head += "\(field.name): \(field.value)\r\n" }
         if !body.isEmpty || HTTPRequest.methodsWithBody.contains(method.uppercased()) {
             head += "Content-Length: \(body.count)\r\n"
         }

@@ -27,34 +27,19 @@ public struct PluginHTTPTransport: HTTPTransport {
 
     /// Sends `request` (an `http://` or `https://` URL) through the plugin and returns the response.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let url = try HTTPURL(parsing: request.url)
-        _ = try request.wireHead(for: url)
-        let json = PluginHTTPTransport.requestJSON(request, limits: limits)
-        try Task.checkCancellation()
-        let signal = try CancellationSignal()
+        _ = try HTTPURL(parsing: request.url)
+        let json = PluginHTTPTransport.requestJSON(request, headers: try request.validatedFields(), limits: limits)
         let libraryPath = self.libraryPath
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
-                BlockingIO.run {
-                    let result = Result {
-                        try signal.checkCancelled()
-                        let plugin = try NetworkingPlugin.load(path: libraryPath)
-                        return try PluginHTTPTransport.perform(json, body: request.body, plugin: plugin, signal: signal)
-                    }
-                    signal.close()
-                    continuation.resume(with: result)
-                }
-            }
-        } onCancel: {
-            signal.cancel()
+        return try await BlockingIO.cancellable { signal in
+            try signal.checkCancelled()
+            let plugin = try NetworkingPlugin.load(path: libraryPath)
+            return try PluginHTTPTransport.perform(json, body: request.body, plugin: plugin, signal: signal)
         }
     }
 
-    /// The request JSON the plugin reads; fields the transport owns are left to URLSession.
-    static func requestJSON(_ request: HTTPRequest, limits: HTTPTransportLimits) -> [UInt8] {
-        let headers = request.headers.filter { field in
-            !HTTPRequest.transportOwnedFields.contains { HTTPHeaders.sameName($0, field.name) }
-        }
+    /// The request JSON the plugin reads, with the caller's `headers` (without the fields the
+    /// transport owns, which are left to URLSession).
+    static func requestJSON(_ request: HTTPRequest, headers: [(name: String, value: String)], limits: HTTPTransportLimits) -> [UInt8] {
         let object: JSONValue = [
             "method": .string(request.method),
             "url": .string(request.url),

@@ -20,19 +20,9 @@ public struct SocketHTTPTransport: HTTPTransport {
             throw HTTPTransportError(.unsupportedScheme, "SocketHTTPTransport speaks plain http only: send https:// URLs through DefaultHTTPTransport or PluginHTTPTransport")
         }
         let head = try request.wireHead(for: url)
-        try Task.checkCancellation()
-        let signal = try CancellationSignal()
         let limits = self.limits
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
-                BlockingIO.run {
-                    let result = Result { try SocketHTTPTransport.exchange(request, url: url, head: head, limits: limits, signal: signal) }
-                    signal.close()
-                    continuation.resume(with: result)
-                }
-            }
-        } onCancel: {
-            signal.cancel()
+        return try await BlockingIO.cancellable { signal in
+            try SocketHTTPTransport.exchange(request, url: url, head: head, limits: limits, signal: signal)
         }
     }
 
