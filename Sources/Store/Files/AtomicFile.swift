@@ -80,21 +80,15 @@ public enum AtomicFile {
             guard (info.st_mode & S_IFMT) == S_IFDIR else { throw Failure(path: path, reason: "exists but is not a folder") }
             return
         }
-        let parent = parentFolder(of: path)
+        let parent = FileSystem.parentDirectory(of: path)
         if parent != path, !parent.isEmpty { try makeFolder(parent, mode: mode) }
         if mkdir(path, mode) != 0, errno != EEXIST { throw Failure(path: path, reason: systemReason("cannot create folder")) }
     }
 
-    static func parentFolder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
+    /// Flushes the entries of the folder holding `path`, best effort: the file itself is already
+    /// durable, and a folder that cannot be synced does not undo the write.
     static func syncFolder(of path: String) {
-        let fd = open(parentFolder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        fsync(fd)
-        close(fd)
+        try? FileSystem.syncDirectory(FileSystem.parentDirectory(of: path))
     }
 
     static func systemReason(_ what: String) -> String {
