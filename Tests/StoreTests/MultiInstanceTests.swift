@@ -84,11 +84,11 @@ import Testing
     /// How many child processes hammer the store.
     static let children = 4
 
-    @Test func childProcessesIncrementingACounterLoseNoUpdate() throws {
-        try withTemporaryHome { home in
+    @Test func childProcessesIncrementingACounterLoseNoUpdate() async throws {
+        try await withTemporaryHome { home in
             _ = try Store(home: home, options: testOptions())
             // The test binary itself, run again with a filter that selects only `childProcessWorker`.
-            try runChildren(Self.children, filter: "childProcessWorker", home: home)
+            try await runChildren(Self.children, filter: "childProcessWorker", home: home)
             let store = try Store(home: home, options: testOptions())
             let total = Self.children * Self.incrementsPerChild
             #expect(try store.get(collection: "counters", id: "hits") == .integer(Int64(total)))
@@ -104,10 +104,10 @@ import Testing
     /// Two processes take turns: each waits, reading without a lock, until it sees the other's
     /// last write, then writes the next turn. A reader that missed a change announced by the
     /// shared change counter (or a compaction) would wait forever and fail.
-    @Test func childProcessesTakingTurnsSeeEachOthersWrites() throws {
-        try withTemporaryHome { home in
+    @Test func childProcessesTakingTurnsSeeEachOthersWrites() async throws {
+        try await withTemporaryHome { home in
             _ = try Store(home: home, options: testOptions())
-            try runChildren(2, filter: "turnTakingWorker", home: home)
+            try await runChildren(2, filter: "turnTakingWorker", home: home)
             let store = try Store(home: home, options: testOptions())
             #expect(try store.get(collection: "game", id: "turn") == .integer(Int64(2 * Self.turnsPerChild)))
         }
@@ -131,11 +131,14 @@ import Testing
         }
     }
 
-    /// Runs `count` children of `filter` on `home` at once and expects each to succeed.
-    func runChildren(_ count: Int, filter: String, home: String) throws {
+    /// Runs `count` children of `filter` on `home` at once and expects each to succeed. Waits
+    /// by polling, never by blocking: a blocked thread of the cooperative pool (two cores, two
+    /// threads) would stall every other test running meanwhile.
+    func runChildren(_ count: Int, filter: String, home: String) async throws {
         let processes = try (0..<count).map { try startChild(filter: filter, home: home, child: $0) }
         for (process, output) in processes {
-            process.waitUntilExit()
+            while process.isRunning { try await Task.sleep(nanoseconds: 2_000_000) }
+            process.waitUntilExit() // already exited: returns at once, with the status settled
             let log = String(decoding: fileBytes(output) ?? [], as: UTF8.self)
             #expect(process.terminationStatus == 0, "child failed:\n\(log.suffix(3000))")
         }

@@ -10,6 +10,14 @@ func withTemporaryHome<T>(_ body: (String) throws -> T) throws -> T {
     return try body(parent + "/home")
 }
 
+/// `withTemporaryHome` for a body that awaits.
+func withTemporaryHome<T>(_ body: (String) async throws -> T) async throws -> T {
+    let parent = FileManager.default.temporaryDirectory.path + "/store-tests-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: parent) }
+    return try await body(parent + "/home")
+}
+
 /// Collects log messages from a store.
 final class LogCapture: @unchecked Sendable {
     /// Guards `storage`.
