@@ -17,10 +17,14 @@ extension Marketplace {
     /// A deal's messages, oldest first, a page at a time; for its parties or an operator.
     /// The cursor is the number of messages already seen.
     func messages(dealID: String, cursor: String?, limit: Int) throws -> MarketplacePage {
+        try messages(of: try deal(dealID), cursor: cursor, limit: limit)
+    }
+
+    /// `messages(dealID:cursor:limit:)` for a deal already read.
+    func messages(of deal: DealRecord, cursor: String?, limit: Int) throws -> MarketplacePage {
         try Self.guarded {
-            let deal = try store.deal(dealID)
             if let denial = Permissions.readMessages(deal.terms, actor: actor) { throw denial }
-            let ids = try store.messageIDs(ofDeal: dealID)
+            let ids = try store.messageIDs(ofDeal: deal.terms.id)
             var start = 0
             if let cursor {
                 guard let offset = Int(cursor), (0...ids.count).contains(offset) else { throw MarketplacePage.badCursor(cursor) }

@@ -65,11 +65,13 @@ extension Marketplace {
     /// One deal.
     public func deal(_ id: String) throws -> DealRecord { try Self.guarded { try store.deal(id) } }
 
-    /// All offers on request `id`, in submission order.
+    /// All offers on request `id` (which must exist), in submission order.
     func offers(onRequest id: String) throws -> [OfferRecord] {
-        try Self.guarded {
-            _ = try store.request(id)
-            return try store.links(ofRequest: id).offerIDs.map { try store.offer($0) }
-        }
+        try offers(on: try request(id))
+    }
+
+    /// All offers on `request`, in submission order.
+    func offers(on request: RequestRecord) throws -> [OfferRecord] {
+        try Self.guarded { try store.links(ofRequest: request.id).offerIDs.map { try store.offer($0) } }
     }
 }

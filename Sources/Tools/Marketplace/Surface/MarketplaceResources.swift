@@ -19,8 +19,9 @@ enum MarketplaceResources {
         MarketplaceCollections.requests, variable: "request_id", name: "request", title: "Service request",
         description: "A service request with every offer on it, oldest first."
     ) { id, market in
-        var json = try market.request(id).json
-        json["offers"] = .array(try market.offers(onRequest: id).map { .object($0.json) })
+        let request = try market.request(id)
+        var json = request.json
+        json["offers"] = .array(try market.offers(on: request).map { .object($0.json) })
         return json
     }
 
@@ -29,8 +30,9 @@ enum MarketplaceResources {
         MarketplaceCollections.deals, variable: "deal_id", name: "deal", title: "Deal",
         description: "A deal: its fixed terms, state, receipt and history, with the messages on it (for its parties or an operator)."
     ) { id, market in
-        var json = try market.deal(id).json
-        if let page = try? market.messages(dealID: id, cursor: nil, limit: 1000) {
+        let deal = try market.deal(id)
+        var json = deal.json
+        if let page = try? market.messages(of: deal, cursor: nil, limit: 1000) {
             json["messages"] = .array(page.items.map(JSONValue.object))
         }
         return json
