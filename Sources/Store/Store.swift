@@ -78,7 +78,7 @@ public final class Store: @unchecked Sendable {
 
     /// The number of records in every collection that has ever held one, read in one catch-up.
     public func recordCounts() throws(StoreError) -> [String: Int] {
-        try read { state throws(StoreError) in state.collections.mapValues(\.count) }
+        try read { state throws(StoreError) in state.recordCounts }
     }
 
     /// The sequence number of the last committed transaction (0 for a new store); it only grows.

@@ -39,11 +39,6 @@ public struct ToolEnvironment: Sendable {
         self.serverVersion = serverVersion
     }
 
-    /// Record counts per store collection.
-    public func recordCounts() throws -> [String: Int] {
-        try store.recordCounts()
-    }
-
     /// The process's environment variable `name`.
     public static let processVariable: @Sendable (String) -> String? = { name in
         getenv(name).flatMap { String(validatingCString: $0) }

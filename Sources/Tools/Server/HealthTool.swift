@@ -30,7 +30,7 @@ struct HealthTool: SynchronousTool {
         required: ["status", "version", "timestamp", "server_version", "store"])
 
     func run(_ arguments: NoArguments, context: ToolContext) throws -> ToolOutput {
-        let counts = try context.environment.recordCounts()
+        let counts = try context.environment.store.recordCounts()
         let total = counts.reduce(0) { $0 + $1.value }
         let records = JSONObject(counts.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.integer(Int64($0.value))) })
         return .structured([
