@@ -1,4 +1,4 @@
-public import Store
+import Store
 
 /// One MCP tool: its name, description, schemas and annotations beside its handler.
 ///
