@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 // TakMCP: an MCP server over stdio for agent marketplaces, knowledge search, research runs and wallets.
-// No package dependencies: Foundation (FoundationEssentials where possible), Glibc and Dispatch only.
+// No package dependencies: Foundation (FoundationEssentials where possible), the C library and Dispatch only.
+//
+// The targets, lowest first; each line says what the target is and what it may not know about.
+// Every arrow points down this list, so the build has no cycle:
+//   JSON ← Store, Crypto, HTTP ← Tools ← TakMCP ← TakMCPMain
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -10,6 +14,8 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "TakMCP",
+    // Synchronization.Mutex needs macOS 15; Linux has no availability floor.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tak-mcp", targets: ["TakMCPMain"]),
         .executable(name: "tak-bench", targets: ["TakBench"]),
@@ -17,27 +23,42 @@ let package = Package(
         .library(name: "TakNetworking", type: .dynamic, targets: ["TakNetworking"]),
     ],
     targets: [
-        // Persistence and the JSON data model; knows nothing of MCP.
-        .target(name: "Store", path: "Sources/Store", swiftSettings: strict),
-        // Tool catalog and domain logic; no JSON-RPC, no stdio.
-        .target(name: "Tools", dependencies: ["Store"], path: "Sources/Tools", swiftSettings: strict),
+        // The JSON data model: JSONValue, the parser and the serializer. Depends on nothing.
+        .target(name: "JSON", path: "Sources/JSON", swiftSettings: strict),
+        // Persistence: journal, snapshots, transactions, locks shared by processes. Knows nothing of MCP or tools.
+        .target(name: "Store", dependencies: ["JSON"], path: "Sources/Store", swiftSettings: strict),
+        // Hashes, KDFs, AES, secp256k1, Ethereum keys, EIP-712 and keystores. Knows no tool, store or transport.
+        .target(name: "Crypto", dependencies: ["JSON"], path: "Sources/Crypto", swiftSettings: strict),
+        // HTTP/1.1 over sockets, the https plugin loader, JSON-RPC over HTTP. Knows no tool or store.
+        .target(name: "HTTP", dependencies: ["JSON"], path: "Sources/HTTP", swiftSettings: strict),
+        // The tool kit (Core) and the domains (wallet, marketplace) as MCP tools; no JSON-RPC, no stdio.
+        .target(name: "Tools", dependencies: ["JSON", "Store", "Crypto", "HTTP"], path: "Sources/Tools", swiftSettings: strict),
         // The protocol layer: JSON-RPC codec, MCP session, stdio transport, command line.
-        .target(name: "TakMCP", dependencies: ["Tools", "Store"], path: "Sources/TakMCP",
-                exclude: ["Main", "Plugins"], swiftSettings: strict),
+        .target(name: "TakMCP", dependencies: ["JSON", "Store", "HTTP", "Tools"], path: "Sources/TakMCP", swiftSettings: strict),
         // The `tak-mcp` executable: only `main`.
-        .executableTarget(name: "TakMCPMain", dependencies: ["TakMCP"], path: "Sources/TakMCP/Main",
-                          swiftSettings: strict),
-        // The https plugin: URLSession behind a C ABI (see Sources/Tools/HTTP/PluginHTTPTransport.swift).
-        .target(name: "TakNetworking", path: "Sources/TakMCP/Plugins/Networking", swiftSettings: strict),
-        // A seeded generator shared by the tests and the benchmark's fixed inputs.
-        .target(name: "TakTestSupport", path: "Tests/Support", swiftSettings: strict),
+        .executableTarget(name: "TakMCPMain", dependencies: ["TakMCP"], path: "Sources/TakMCPMain", swiftSettings: strict),
+        // The https plugin: URLSession behind a C ABI (see Sources/HTTP/PluginHTTPTransport.swift). Linux only.
+        .target(name: "TakNetworking", path: "Sources/TakNetworking", swiftSettings: strict),
+
+        // Test support without the server: a seeded generator, the repository's paths and an
+        // HTTP server on 127.0.0.1 that answers as each test tells it.
+        .target(name: "TakTestSupport", dependencies: ["JSON", "Store", "HTTP"], path: "Tests/Support", swiftSettings: strict),
+        // The session harness shared by the protocol tests and tak-bench: a collecting sink, a
+        // session fed with JSON text, and tools that exist only for tests.
+        .target(name: "TakTestKit", dependencies: ["TakMCP", "Tools", "Store", "JSON", "TakTestSupport"],
+                path: "Tests/TestKit", swiftSettings: strict),
         // `swift run -c release tak-bench`: in-process speed and memory figures.
-        .executableTarget(name: "TakBench", dependencies: ["TakMCP", "Tools", "Store", "TakTestSupport"],
+        .executableTarget(name: "TakBench", dependencies: ["TakMCP", "Tools", "Store", "JSON", "Crypto", "TakTestSupport", "TakTestKit"],
                           path: "Benchmarks/TakBench", swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TakTestSupport"], path: "Tests/StoreTests"),
-        .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "TakTestSupport"], path: "Tests/ToolsTests",
-                    exclude: ["Crypto/Vectors"]),
-        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store"],
+
+        .testTarget(name: "JSONTests", dependencies: ["JSON"], path: "Tests/JSONTests"),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "JSON", "TakTestSupport"], path: "Tests/StoreTests"),
+        .testTarget(name: "CryptoTests", dependencies: ["Crypto", "JSON", "TakTestSupport"], path: "Tests/CryptoTests",
+                    exclude: ["Vectors"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "JSON", "Store", "TakTestSupport"], path: "Tests/HTTPTests"),
+        .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "JSON", "Crypto", "HTTP", "TakTestSupport"],
+                    path: "Tests/ToolsTests"),
+        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store", "JSON", "TakTestSupport", "TakTestKit"],
                     path: "Tests/TakMCPTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

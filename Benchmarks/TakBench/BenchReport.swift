@@ -1,4 +1,3 @@
-import Glibc
 
 /// Rows of measured figures, printed as a table.
 struct BenchReport {

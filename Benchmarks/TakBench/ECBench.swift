@@ -5,6 +5,7 @@ import Foundation
 #endif
 import TakTestSupport
 import Tools
+import Crypto
 
 /// Throughput of the secp256k1 / Ethereum code in operations per second: key generation with
 /// address derivation, RFC 6979 signing, verification and public-key recovery.

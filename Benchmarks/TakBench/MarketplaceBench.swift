@@ -1,6 +1,6 @@
-import Glibc
 import Store
 import Tools
+import JSON
 
 /// Marketplace latency with 1k and 100k deals already stored (the larger store may be at most
 /// 1.5x slower): offer_submit and deal_execute (which signs and settles on the sandbox ledger),

@@ -1,7 +1,7 @@
-import Glibc
 import Store
 import TakMCP
 import Tools
+import JSON
 
 /// In-process figures for the protocol layer: JSON codec and a session answering calls.
 enum ProtocolBench {

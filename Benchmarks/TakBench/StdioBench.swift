@@ -1,8 +1,8 @@
 import Dispatch
-import Glibc
 import Store
 import TakMCP
 import Tools
+import HTTP
 
 /// The `tak-mcp` process measured from outside, as a host sees it: the release binary next to
 /// this one is spawned over pipes and pinned to core 0, and so is this process while it measures

@@ -1,5 +1,5 @@
-import Glibc
 import Store
+import JSON
 
 /// Store mutation latency with 1k and 100k records already stored (the larger store may be at
 /// most 1.5x slower), with fsync (the product's setting) and without (the in-memory cost fsync

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Tools
+import Crypto
 
 /// Throughput of the hand-written symmetric primitives: SHA-256 and Keccak-256 bulk MB/s
 /// (64 MiB fed in 1 MiB chunks), 32-byte messages per second, HMAC-SHA256 ops/s, AES-128-CTR

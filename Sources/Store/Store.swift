@@ -1,3 +1,4 @@
+public import JSON
 /// A durable, multi-process store of JSON records in named collections, kept in a home folder.
 ///
 /// Files: `snapshot.json` (every record as of a sequence number), `journal.jsonl` (one line per

@@ -1,4 +1,3 @@
-import Glibc
 
 /// How a store is opened: where warnings go, when to compact, how hard to sync, and test hooks.
 public struct StoreOptions: Sendable {

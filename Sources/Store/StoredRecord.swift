@@ -1,3 +1,4 @@
+public import JSON
 /// One record as listed: its id, its value and where it stands in its collection's commit order.
 public struct StoredRecord: Sendable, Equatable {
     /// The record's id, unique within its collection.

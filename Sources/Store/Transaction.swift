@@ -1,3 +1,4 @@
+public import JSON
 /// The view and the changes of one `Store.update` call.
 ///
 /// Reads see the committed records (as of the moment the exclusive lock was taken) with this

@@ -1,4 +1,5 @@
 import Store
+import JSON
 
 /// The lists that make up `ToolCatalog.standard`. Add a new tool here, and the README table and
 /// `manifests/tools.json` tests will tell you to regenerate them.

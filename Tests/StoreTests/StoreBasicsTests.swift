@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Store
+import JSON
 
 @Suite struct StoreBasicsTests {
     @Test func putGetDeleteListCount() throws {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Store
+import JSON
 
 /// Runs `body` with the path of a store home inside a fresh temporary folder (the home itself does
 /// not exist yet), and removes the folder afterwards.

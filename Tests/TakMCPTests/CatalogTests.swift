@@ -1,8 +1,10 @@
+import TakTestSupport
 import Foundation
 import Store
 import TakMCP
 import Testing
 import Tools
+import JSON
 
 /// The catalog is the one source: names are valid, schemas are sound, and the README table and
 /// manifests/tools.json match it.

@@ -1,3 +1,4 @@
+import TakTestKit
 import Foundation
 import Store
 import TakMCP

@@ -1,7 +1,9 @@
+import TakTestKit
 import Store
 import TakMCP
 import Testing
 import Tools
+import JSON
 
 /// Tools can ask the person through the client (elicitation/create), only when the client
 /// declared elicitation; the answer routes back to the waiting call.

@@ -1,6 +1,8 @@
+import TakTestSupport
 import Foundation
 import Store
 import Testing
+import JSON
 
 /// The built binary over pipes, as hosts run it: transcripts, framing limits, shutdown.
 @Suite(.serialized) struct EndToEndTests {

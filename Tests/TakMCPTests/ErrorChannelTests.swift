@@ -1,7 +1,9 @@
+import TakTestKit
 import Store
 import TakMCP
 import Testing
 import Tools
+import JSON
 
 /// JSON-RPC errors exactly as the spec says, and tool failures as `isError` results.
 @Suite struct ErrorChannelTests {

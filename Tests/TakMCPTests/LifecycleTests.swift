@@ -1,3 +1,4 @@
+import TakTestKit
 import Store
 import TakMCP
 import Testing

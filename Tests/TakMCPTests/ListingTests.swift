@@ -1,7 +1,9 @@
+import TakTestKit
 import Store
 import TakMCP
 import Testing
 import Tools
+import JSON
 
 /// Lists paginate with opaque cursors; resources, prompts, completion and logging behave.
 @Suite struct ListingTests {

@@ -1,7 +1,9 @@
+import TakTestKit
 import Store
 import TakMCP
 import Testing
 import Tools
+import JSON
 
 /// Ids round-trip exactly; notifications and stray responses get no answer; batches only on 2025-03-26.
 @Suite struct MessageTests {

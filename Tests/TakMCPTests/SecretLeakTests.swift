@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import Testing
+import JSON
 
 /// No private key, passphrase or master secret ever appears on stdout, stderr, in a tool result,
 /// a resource, or the store: the real binary runs a wallet session that uses every key path, and

@@ -1,4 +1,3 @@
-import Glibc
 
 extension Store {
     /// Inspects the store in `home` without changing anything, for `tak-mcp doctor`.

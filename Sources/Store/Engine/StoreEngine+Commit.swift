@@ -1,4 +1,3 @@
-import Glibc
 
 extension StoreEngine {
     /// Appends one transaction to the journal as a single line, fsyncs it, then applies it in memory.

@@ -1,4 +1,3 @@
-import Glibc
 
 extension StoreEngine {
     /// Writes every record into a new snapshot and starts an empty journal.

@@ -1,4 +1,3 @@
-import Glibc
 
 extension StoreEngine {
     /// Brings the in-memory state up to date with what any process committed.

@@ -1,4 +1,3 @@
-import Glibc
 
 /// The stateful core behind `Store`: open files, the in-memory state, and how far the journal was read.
 ///

@@ -1,4 +1,3 @@
-public import Glibc
 
 /// Whole-file reads and crash-safe whole-file writes for small files such as keystores: the
 /// bytes go to a temporary file that is fsync'd, then renamed (or linked, when the name must

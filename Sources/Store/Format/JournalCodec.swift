@@ -1,3 +1,4 @@
+import JSON
 /// Why one journal line cannot be read.
 struct JournalLineError: Error, Equatable {
     /// What is wrong with the line, in words.

@@ -1,3 +1,4 @@
+import JSON
 /// What a snapshot file holds.
 struct SnapshotContents: Sendable {
     /// The format version the file declares.

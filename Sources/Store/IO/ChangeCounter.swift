@@ -1,4 +1,3 @@
-import Glibc
 
 /// A number in the first eight bytes of the lock file, mapped into every process that shares the
 /// store, which each process bumps when it lets go of the exclusive lock. A reader that finds the

@@ -1,4 +1,3 @@
-import Glibc
 
 /// A mutual-exclusion lock for threads of one process that refuses to deadlock on re-entry.
 ///

@@ -1,4 +1,3 @@
-import Glibc
 
 /// An advisory `flock` lock on a file, shared between processes.
 ///

@@ -1,4 +1,3 @@
-import Glibc
 
 /// Path-level file operations: status, folders, renames, removal, folder sync.
 enum FileSystem {

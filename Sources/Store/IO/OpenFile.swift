@@ -1,4 +1,3 @@
-import Glibc
 
 /// Which file a path named when it was looked at: device and inode.
 ///

@@ -1,4 +1,3 @@
-import Glibc
 
 /// Builds `StoreError`s for failed system calls.
 enum SystemError {

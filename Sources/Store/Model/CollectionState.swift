@@ -1,3 +1,4 @@
+import JSON
 /// The records of one collection in memory: lookup by id, and the commit order for listing.
 ///
 /// Lookup, insert, update and delete are O(1) (amortised); listing from a cursor costs a binary search

@@ -1,3 +1,4 @@
+import JSON
 /// The rules for collection names and record ids.
 enum Names {
     /// The longest collection name, in bytes.

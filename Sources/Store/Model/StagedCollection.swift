@@ -1,3 +1,4 @@
+import JSON
 /// The changes a transaction made to one collection, laid over the committed records (pure).
 ///
 /// Reads see the transaction's own changes; positions are handed out exactly as `CollectionState`

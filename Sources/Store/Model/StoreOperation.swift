@@ -1,3 +1,4 @@
+import JSON
 /// One change inside a transaction, as written to the journal.
 enum StoreOperation: Equatable, Sendable {
     /// Sets the record `id` of `collection` to `value`, inserting it if it is new.

@@ -1,29 +1,19 @@
-public import Glibc
+public import Synchronization
 
-/// A value guarded by a mutex, for state shared between threads and tasks.
+/// A value guarded by a `Mutex`, held by reference so several owners share one lock: for state
+/// shared between threads and tasks where a plain `Mutex` property cannot be (copyable structs,
+/// closures, two objects that share one state).
 ///
 /// The closure passed to `withLock` must not suspend or call back into the same lock.
-public final class Locked<Value>: @unchecked Sendable {
-    @usableFromInline let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    @usableFromInline var value: Value
+public final class Locked<Value: Sendable>: Sendable {
+    @usableFromInline let mutex: Mutex<Value>
 
     /// Guards `value`.
-    public init(_ value: Value) {
-        self.value = value
-        mutex = .allocate(capacity: 1)
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
+    public init(_ value: Value) { mutex = Mutex(value) }
 
     /// Runs `body` with exclusive access to the value.
     @inlinable @inline(__always)
-    public func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body(&value)
+    public func withLock<T: Sendable>(_ body: (inout Value) throws -> T) rethrows -> T {
+        try mutex.withLock { value throws -> T in try body(&value) }
     }
 }

@@ -1,4 +1,3 @@
-import Glibc
 
 /// RFC 3339 timestamps in UTC (`2026-02-20T10:30:00Z`), formatted without
 /// Foundation's formatters, which are slow to build.

@@ -1,5 +1,5 @@
-public import Glibc
 import Tools
+import HTTP
 
 /// A child process with pipes to its stdin and stdout, spawned with `posix_spawn` (Foundation's
 /// `Process` would pull all of Foundation into the server binary).

@@ -1,6 +1,6 @@
-import Glibc
 import Store
 import Tools
+import JSON
 
 /// `tak-mcp demo`: starts the real server as a subprocess on a throwaway home, plays a scripted
 /// session over pipes and prints every call and result. It is what a newcomer runs first.

@@ -1,4 +1,3 @@
-import Glibc
 import Tools
 
 /// The `tak-mcp` command: parses the command line and runs the chosen command.

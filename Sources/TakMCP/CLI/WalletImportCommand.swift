@@ -1,6 +1,6 @@
-import Glibc
 import Store
 import Tools
+import Crypto
 
 /// `tak-mcp wallet import --agent ID --company ID`: a person pastes a private key at the
 /// terminal (not echoed) or pipes it in; it is encrypted into the home's keystore and never

@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// A JSON-RPC error object: a protocol fault, as opposed to a tool failure (which is a result
 /// with `isError: true`).

@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// One incoming JSON-RPC message, classified.
 public enum IncomingMessage: Sendable, Equatable {

@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// A JSON-RPC request id: a string or an integer, echoed back exactly (`"1"` and `1` differ).
 public enum RequestID: Hashable, Sendable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// Opaque list cursors: `tools/list` and friends hand one out as `nextCursor`, and take it back.
 public enum Pagination {

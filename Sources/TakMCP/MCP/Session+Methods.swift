@@ -1,5 +1,6 @@
 import Store
 import Tools
+import JSON
 
 /// The MCP methods, one function each; each returns the result object or throws the JSON-RPC error.
 extension Session {

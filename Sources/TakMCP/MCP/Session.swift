@@ -1,6 +1,6 @@
-import Glibc
 public import Store
 public import Tools
+public import JSON
 
 /// Where a session writes complete message lines (without the newline). The stdio transport
 /// writes them to stdout; tests and the benchmark collect them.

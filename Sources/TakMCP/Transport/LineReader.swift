@@ -1,4 +1,3 @@
-import Glibc
 
 /// Splits a byte stream into lines without rescanning: each byte is looked at once by `memchr`,
 /// a partial line is kept and only moved to the front of the buffer, and the buffer grows by

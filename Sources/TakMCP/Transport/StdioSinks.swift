@@ -1,4 +1,3 @@
-import Glibc
 import Store
 
 /// Owns a file descriptor for writing whole lines: one writer, one lock, so messages never

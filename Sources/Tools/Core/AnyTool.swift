@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// A tool with its types erased, as the catalog and the protocol layer hold it.
 public struct AnyTool: Sendable {

@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// A JSON Schema (2020-12 subset) for a tool's input or output, built from typed helpers so
 /// schemas read like the arguments they describe.

@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// A fixed resource (`resources/list`), read on demand.
 public struct ResourceDefinition: Sendable {

@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// What is wrong with a value against a schema: where, and what was expected.
 public struct SchemaViolation: Error, Sendable, Equatable, CustomStringConvertible {
@@ -156,18 +157,22 @@ public enum SchemaValidator {
 
 /// Compiled `pattern` regular expressions, shared across calls.
 enum PatternCache {
-    static let cache = Locked<[String: Regex<AnyRegexOutput>]>([:])
+    /// A compiled pattern. `Regex` is an immutable value that matches from any thread; it is
+    /// not marked `Sendable` only because its output type is generic.
+    struct Compiled: @unchecked Sendable { let regex: Regex<AnyRegexOutput> }
+
+    static let cache = Locked<[String: Compiled]>([:])
 
     /// Whether `string` contains a match of `pattern` (JSON Schema patterns are not anchored).
     static func matches(_ pattern: String, _ string: String) -> Bool {
-        let regex: Regex<AnyRegexOutput>? = cache.withLock { cache in
+        let compiled: Compiled? = cache.withLock { cache in
             if let cached = cache[pattern] { return cached }
-            guard let compiled = try? Regex(pattern) else { return nil }
-            cache[pattern] = compiled
-            return compiled
+            guard let regex = try? Regex(pattern) else { return nil }
+            cache[pattern] = Compiled(regex: regex)
+            return cache[pattern]
         }
-        guard let regex else { return false }
-        return (try? regex.firstMatch(in: string)) != nil
+        guard let compiled else { return false }
+        return (try? compiled.regex.firstMatch(in: string)) != nil
     }
 }
 

@@ -1,4 +1,5 @@
 import Store
+import JSON
 
 /// One MCP tool: its name, description, schemas and annotations beside its handler.
 ///

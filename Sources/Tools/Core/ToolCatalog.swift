@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// The one list of everything the server exposes: tools, resources, resource templates and
 /// prompts. `tools/list`, the README's tool table and `manifests/tools.json` come from here.

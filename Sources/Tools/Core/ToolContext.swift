@@ -4,6 +4,7 @@ public import FoundationEssentials
 #else
 public import Foundation
 #endif
+public import JSON
 
 /// What a tool handler may use besides its arguments: the injected environment (store, clock,
 /// randomness, configuration) and the per-call channels (progress, logging).

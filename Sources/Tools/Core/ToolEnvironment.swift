@@ -1,5 +1,6 @@
 public import Store
-import Glibc
+public import Crypto
+public import HTTP
 
 /// The long-lived services tools use, injected so tests control time, randomness, storage and
 /// the process environment.

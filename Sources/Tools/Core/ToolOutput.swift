@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// What a tool returns: content blocks for the model, optional structured content, and whether
 /// it is an error the model should act on.

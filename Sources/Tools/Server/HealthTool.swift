@@ -1,4 +1,5 @@
 import Store
+import JSON
 
 /// `health`: the TAK 0.1 health endpoint, plus where the store is and how much it holds.
 struct HealthTool: SynchronousTool {

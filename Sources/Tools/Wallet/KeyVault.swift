@@ -1,4 +1,6 @@
 import Store
+public import JSON
+public import Crypto
 
 /// Private keys at rest: one Web3 Secret Storage (keystore v3) file per key under
 /// `<home>/keys/`, mode 0600, encrypted with the passphrase from `TAK_WALLET_PASSPHRASE`, or,

@@ -1,4 +1,6 @@
 public import Store
+public import JSON
+public import Crypto
 
 /// The sandbox network's USDC ledger, kept in the store. A transfer is authorised exactly as on
 /// chain: an EIP-3009 `TransferWithAuthorization` signed by the payer, checked (domain,

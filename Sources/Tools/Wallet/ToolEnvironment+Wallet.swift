@@ -1,4 +1,5 @@
 import Store
+public import Crypto
 
 extension ToolEnvironment {
     /// The most test USDC one sandbox wallet may hold through `wallet_fund`

@@ -1,4 +1,7 @@
 import Store
+public import JSON
+public import Crypto
+public import HTTP
 
 /// Where an on-chain network's JSON-RPC node is.
 public struct RPCEndpoint: Sendable {

@@ -1,4 +1,5 @@
 import Store
+import JSON
 
 /// `wallet_get`: one agent's wallet.
 struct WalletGetTool: Tool {

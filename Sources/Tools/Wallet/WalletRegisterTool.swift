@@ -1,4 +1,6 @@
 import Store
+import JSON
+import Crypto
 
 /// `wallet_register`: imports an existing key, from an environment variable or a keystore file,
 /// never from a literal key in the arguments (tool arguments end up in transcripts).

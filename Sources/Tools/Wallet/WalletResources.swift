@@ -1,4 +1,5 @@
 import Store
+import JSON
 
 /// `tak://wallets/{agent_id}`: a wallet's address, network and balance (never the key).
 enum WalletResources {

@@ -1,5 +1,6 @@
 public import Store
-import Glibc
+public import JSON
+public import Crypto
 
 /// One agent's wallet as stored (never the key): collection `wallets`, keyed by agent id.
 public struct WalletRecord: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import Testing
+import JSON
 
 /// A `tak-mcp` server on a shared home, called tool by tool.
 final class MarketplaceClient {

@@ -1,5 +1,7 @@
+import TakTestSupport
 import Foundation
 import Store
+import JSON
 
 /// The real `tak-mcp` binary running as a subprocess, driven over pipes as a host would.
 final class ServerProcess: @unchecked Sendable {

@@ -1,6 +1,7 @@
 import Store
 import Testing
 @testable import Tools
+import JSON
 
 /// Idempotency keys: replay, conflict, persistence across reopening the store.
 @Suite struct IdempotencyTests {

@@ -2,6 +2,8 @@ import Foundation
 import Store
 import Testing
 @testable import Tools
+import JSON
+import HTTP
 
 /// A tool environment for marketplace tests on `home` (a fresh one if nil): fixed clock, seeded
 /// randomness, a light keystore KDF, the given environment variables and store fault hook.

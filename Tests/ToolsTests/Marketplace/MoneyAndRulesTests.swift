@@ -1,6 +1,7 @@
 import Store
 import Testing
 @testable import Tools
+import Crypto
 
 /// Money checks, schema versions, identity and permissions: the pure rules.
 @Suite struct MoneyAndRulesTests {

@@ -1,6 +1,7 @@
 import Store
 import Testing
 @testable import Tools
+import JSON
 
 /// Offers: submission rules, acceptance with auto-rejected competitors, request status.
 @Suite struct OfferTests {

@@ -1,6 +1,7 @@
 import Store
 import Testing
 @testable import Tools
+import JSON
 
 /// Resource templates, completion, prompts and the catalog entries.
 @Suite struct SurfaceTests {

@@ -1,7 +1,10 @@
+import TakTestSupport
 import Foundation
 import Store
 import Testing
 @testable import Tools
+import JSON
+import HTTP
 
 /// Balances on base and base-sepolia come from `eth_call balanceOf` on the configured JSON-RPC
 /// node: here a fixture node on 127.0.0.1. A failure is a clear error, never a made-up balance.

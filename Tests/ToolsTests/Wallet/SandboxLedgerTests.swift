@@ -1,6 +1,7 @@
 import Store
 import Testing
 @testable import Tools
+@testable import Crypto
 
 /// The sandbox ledger authorises transfers exactly as USDC does: every rejection reason, and
 /// atomic application.

@@ -1,6 +1,8 @@
 import Foundation
 import Store
 @testable import Tools
+import JSON
+import HTTP
 
 /// A tool environment on a fresh temporary home, with a fixed clock, seeded randomness, a light
 /// keystore KDF and the environment variables given.

@@ -2,6 +2,8 @@ import Foundation
 import Store
 import Testing
 @testable import Tools
+import JSON
+import Crypto
 
 /// The wallet tools end to end in process: create, get, list, fund, balance, import, refusals.
 @Suite struct WalletToolTests {

@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// An agent (`/api/agents`): `{id, name, capabilities, status, created_at}`.
 public struct AgentRecord: Sendable, Equatable {

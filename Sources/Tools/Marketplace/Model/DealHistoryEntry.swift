@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// One event in a deal's append-only history.
 public struct DealHistoryEntry: Sendable, Equatable {

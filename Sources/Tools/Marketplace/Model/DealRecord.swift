@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// A deal (`/api/deals`): an immutable snapshot of the terms plus how far it has come. Only the
 /// mutating methods below change it, each through `DealStateMachine`, and each appends to

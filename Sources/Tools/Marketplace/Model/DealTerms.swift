@@ -1,4 +1,5 @@
 import Store
+import JSON
 
 /// What a deal is about, fixed when it is created from an accepted offer and never changed:
 /// the request, the offer, the parties, the price and the words of both.

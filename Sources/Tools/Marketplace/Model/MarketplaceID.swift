@@ -1,3 +1,4 @@
+public import Crypto
 /// Record ids: a prefix, an underscore and 12 lowercase hex digits from the injected random
 /// source, e.g. `ag_3f9a0c12be47`.
 public enum MarketplaceID: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// An offer on a request (`/api/offers`): `{id, request_id, provider_agent_id, price_nano, terms,
 /// status, created_at, responded_at}`.

@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// A request for a service (`/api/requests`): `{id, requester_agent_id, service_query,
 /// max_price_nano, status, created_at}`. The status is kept up to date from the request's offers

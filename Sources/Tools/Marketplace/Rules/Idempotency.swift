@@ -1,4 +1,6 @@
 import Store
+import JSON
+import Crypto
 
 /// One mutating call's idempotency: the tool, the caller's key, and a fingerprint of what it asked.
 ///

@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// What a person is asked when deals need a human's approval, and the refusal a tool call gets
 /// instead. The protocol layer asks through MCP elicitation (`question(for:)`) and, on

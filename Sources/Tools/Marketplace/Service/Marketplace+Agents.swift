@@ -1,4 +1,5 @@
 import Store
+import JSON
 
 extension Marketplace {
     /// Creates an active agent. Operators only.

@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 extension Marketplace {
     /// Creates a deal awaiting approval from an accepted offer: a snapshot of the request, the

@@ -1,4 +1,5 @@
 import Store
+import JSON
 
 extension Marketplace {
     /// Executes an approved deal: the payer pays the payee through the settlement, and the deal

@@ -1,4 +1,5 @@
 import Store
+import JSON
 
 extension Marketplace {
     /// Sends a message on a deal from one of its parties.

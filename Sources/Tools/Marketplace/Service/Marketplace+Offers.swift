@@ -1,4 +1,5 @@
 import Store
+import JSON
 
 extension Marketplace {
     /// Submits `providerID`'s offer on an open request, at most its maximum price.

@@ -1,4 +1,5 @@
 import Store
+import JSON
 
 extension Marketplace {
     /// Opens a request of `requesterID` for `serviceQuery`, paying at most `maxPriceNano`.

@@ -1,4 +1,6 @@
 public import Store
+public import JSON
+public import Crypto
 
 /// The marketplace of TAK 0.1: agents, services, requests, offers, deals and messages in the
 /// store, with idempotent changes, permissions for bound sessions, and deals that settle through

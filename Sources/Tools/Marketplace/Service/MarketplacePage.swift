@@ -1,4 +1,5 @@
 import Store
+import JSON
 
 /// One page of a list: the records' JSON and the cursor of the next page (nil on the last).
 struct MarketplacePage: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Store
+import JSON
 
 /// Somewhere marketplace records can be read: the store (outside a transaction) or a transaction.
 protocol MarketplaceRecords {

@@ -1,4 +1,5 @@
 import Store
+import Crypto
 
 /// One marketplace change in progress: typed reads and writes over a store transaction, with
 /// the time and randomness of the call.

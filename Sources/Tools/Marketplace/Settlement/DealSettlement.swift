@@ -1,4 +1,5 @@
 public import Store
+public import JSON
 
 /// How a deal's money moves: the boundary between the marketplace and a ledger.
 ///

@@ -1,4 +1,6 @@
 import Store
+import JSON
+import Crypto
 
 /// Settles deals on the sandbox USDC ledger with the agents' wallets: the payer's key signs an
 /// EIP-3009 `TransferWithAuthorization` of the deal amount to the payee's address, and the

@@ -1,4 +1,5 @@
 import Store
+import JSON
 
 /// `tak://agents/{agent_id}`, `tak://requests/{request_id}` (with its offers) and
 /// `tak://deals/{deal_id}` (with its history and messages), each completable by id prefix.

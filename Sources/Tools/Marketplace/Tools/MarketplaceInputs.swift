@@ -1,4 +1,5 @@
 import Store
+import JSON
 
 /// Input schema pieces the marketplace tools share.
 enum MarketplaceInputs {

@@ -1,4 +1,0 @@
-import Glibc
-import TakMCP
-
-exit(TakMCPCommand.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,3 @@
+import TakMCP
+
+exit(TakMCPCommand.main(Array(CommandLine.arguments.dropFirst())))
