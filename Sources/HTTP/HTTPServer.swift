@@ -10,7 +10,8 @@ import Synchronization
 /// defer { server.stop() }
 /// ```
 public final class HTTPServer: Sendable {
-    /// Answers one request.
+    /// Answers one request. A response with status 0 closes the connection without answering
+    /// (a dropped connection, for fault-injection fixtures).
     public typealias Handler = @Sendable (HTTPServerRequest) async -> HTTPResponse
 
     /// The port listened on (the kernel's choice when 0 was asked for).
@@ -83,7 +84,7 @@ public final class HTTPServer: Sendable {
         Task {
             let response = await handler(request)
             BlockingIO.run {
-                write(response, to: fd, headOnly: request.method == "HEAD")
+                if response.status != 0 { write(response, to: fd, headOnly: request.method == "HEAD") }
                 close(fd)
             }
         }
