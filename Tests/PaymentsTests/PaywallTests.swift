@@ -99,8 +99,9 @@ final class MemoryLedger: Sendable {
         let sent = Locked<PaymentCredential?>(nil)
         let first = try await harness.get("/paid/flaky", sent: sent)
         #expect(first.state == .unknown)
-        let credential: PaymentCredential? = sent.withLock { $0 }
-        let retry = try await harness.get("/paid/flaky", resume: try #require(credential))
+        let stored: PaymentCredential? = sent.withLock { $0 }
+        let credential = try #require(stored)
+        let retry = try await harness.get("/paid/flaky", resume: credential)
         #expect(retry.state == .settled)
         #expect(harness.ledger.state.withLock { $0.settlements } == 1)
     }
@@ -110,8 +111,9 @@ final class MemoryLedger: Sendable {
         defer { harness.server.stop() }
         let sent = Locked<PaymentCredential?>(nil)
         #expect(try await harness.get("/paid/flaky-replay", sent: sent).state == .unknown)
-        let credential: PaymentCredential? = sent.withLock { $0 }
-        let retry = try await harness.get("/paid/flaky-replay", resume: try #require(credential))
+        let stored: PaymentCredential? = sent.withLock { $0 }
+        let credential = try #require(stored)
+        let retry = try await harness.get("/paid/flaky-replay", resume: credential)
         #expect(retry.state == .replay)
         #expect(harness.ledger.state.withLock { $0.settlements } == 1)
     }
