@@ -36,7 +36,7 @@ let package = Package(
         // The tool kit (Core) and the domains (wallet, marketplace) as MCP tools; no JSON-RPC, no stdio.
         .target(name: "Tools", dependencies: ["JSON", "Store", "Crypto", "HTTP", "Payments"], path: "Sources/Tools", swiftSettings: strict),
         // The protocol layer: JSON-RPC codec, MCP session, stdio transport, command line.
-        .target(name: "TakMCP", dependencies: ["JSON", "Store", "HTTP", "Tools"], path: "Sources/TakMCP", swiftSettings: strict),
+        .target(name: "TakMCP", dependencies: ["JSON", "Store", "HTTP", "Crypto", "Payments", "Tools"], path: "Sources/TakMCP", swiftSettings: strict),
         // The `tak-mcp` executable: only `main`.
         .executableTarget(name: "TakMCPMain", dependencies: ["TakMCP"], path: "Sources/TakMCPMain", swiftSettings: strict),
         // The https plugin: URLSession behind a C ABI (see Sources/HTTP/PluginHTTPTransport.swift). Linux only.
