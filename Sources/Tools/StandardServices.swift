@@ -35,6 +35,7 @@ extension ToolEnvironment {
     public func paymentService() throws -> PaymentService {
         let environment = self
         let policy = Result { () throws(PolicyConfigurationError) in try PaymentPolicyVariables.policy { environment.variable($0) } }
-        return PaymentService(store: store, wallets: try walletService(), policy: policy, transport: http, clock: clock, random: random)
+        return PaymentService(store: store, wallets: try walletService(), policy: policy, transport: http, clock: clock, random: random,
+                              crashPoint: variable(PaymentCrashPoint.variable).flatMap(PaymentCrashPoint.init(rawValue:)))
     }
 }

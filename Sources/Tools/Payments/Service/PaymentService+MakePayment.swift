@@ -82,6 +82,7 @@ extension PaymentService {
                 return .awaitingApproval(PolicyViolation(.approval, "the payment of \(USDCUnits.decimal(chosen.amount)) USDC is above the approval threshold of \(USDCUnits.decimal(policy.approveAboveAtomic ?? 0)) USDC (--approve-above): ask the person to run `tak-mcp payments approve \(paymentID)`, then call make_payment again with the same idempotency_key"), selection)
             }
         }
+        crashPoint?.trigger(.beforeSigning)
         let plan = PaymentPlanner(payer: signer.address, nonce: nonce, paymentIdentifier: identifier, now: now).plan(chosen)
         let credential = plan.credential(signature: try signer.sign(plan.typed))
         let stamp = timestamp
@@ -94,6 +95,7 @@ extension PaymentService {
         }) {
             return .refused(violation, selection)
         }
+        crashPoint?.trigger(.afterSigning)
         return .credential(credential, selection)
     }
 

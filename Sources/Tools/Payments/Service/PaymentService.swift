@@ -21,14 +21,18 @@ public struct PaymentService: Sendable {
     let random: RandomBytes
     /// Waits for 429 backoff.
     let sleep: @Sendable (Duration) async throws -> Void
+    /// The test hook's crash point, if set.
+    let crashPoint: PaymentCrashPoint?
 
     /// A service over these dependencies.
     public init(store: Store, wallets: WalletService, policy: Result<PaymentPolicy, PolicyConfigurationError>, transport: any HTTPTransport,
-                clock: WallClock, random: RandomBytes, sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+                clock: WallClock, random: RandomBytes, sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+                crashPoint: PaymentCrashPoint? = nil) {
         self.store = store
         self.wallets = wallets
         self.policy = policy
-        self.transport = transport
+        self.crashPoint = crashPoint
+        self.transport = crashPoint.map { CrashingTransport(base: transport, point: $0) } ?? transport
         self.clock = clock
         self.random = random
         self.sleep = sleep
