@@ -62,7 +62,7 @@ let package = Package(
                     path: "Tests/PaymentsTests"),
         .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "JSON", "Crypto", "HTTP", "TakTestSupport"],
                     path: "Tests/ToolsTests"),
-        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store", "JSON", "TakTestSupport", "TakTestKit"],
+        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store", "JSON", "HTTP", "TakTestSupport", "TakTestKit"],
                     path: "Tests/TakMCPTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -23,6 +23,9 @@ extension PaymentPolicy {
         guard allows(host: request.url.host) else {
             return .failure(PolicyViolation(.host, "the host \(request.url.host) is not one payments may go to (allowed: \(allowedHosts.joined(separator: ", "))); a person sets these with --allow-host"))
         }
+        if let protocols = request.protocols, !protocols.contains(offer.paymentProtocol) {
+            return .failure(PolicyViolation(.unsupported, "this call pays only with \(protocols.map(\.rawValue).sorted().joined(separator: ", ")), not \(offer.paymentProtocol.rawValue)"))
+        }
         if let violation = Self.unsupported(offer) { return .failure(violation) }
         guard let deployment = offer.deployment else {
             return .failure(PolicyViolation(.network, "the offer's network \(offer.network ?? "(none)") is not one we pay on (supported: \(USDCDeployment.networkNames.joined(separator: ", ")))"))

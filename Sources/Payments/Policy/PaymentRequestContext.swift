@@ -13,9 +13,13 @@ public struct PaymentRequestContext: Sendable {
     public var maxAmountAtomic: UInt64?
     /// Now, Unix seconds.
     public var now: Int64
+    /// The protocols the call accepts paying with; nil: any.
+    public var protocols: Set<PaymentProtocol>?
 
     /// A context; throws the transport's error for a URL it could not send to.
-    public init(method: String, url: String, body: [UInt8] = [], maxAmountAtomic: UInt64? = nil, now: Int64) throws(HTTPTransportError) {
+    public init(method: String, url: String, body: [UInt8] = [], maxAmountAtomic: UInt64? = nil, now: Int64,
+                protocols: Set<PaymentProtocol>? = nil) throws(HTTPTransportError) {
+        self.protocols = protocols
         self.method = method.uppercased()
         self.url = try HTTPURL(parsing: url)
         self.body = body

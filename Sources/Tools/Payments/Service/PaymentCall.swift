@@ -1,5 +1,6 @@
 public import JSON
 public import HTTP
+public import Payments
 import Crypto
 
 /// One `make_payment` (or `payment_quote`) call, validated: the request to make and the call's limits.
@@ -12,14 +13,22 @@ public struct PaymentCall: Sendable {
     public var maxAmountAtomic: UInt64?
     /// The call's idempotency key (quotes have none).
     public var idempotencyKey: String
+    /// The protocols the call may pay with (`protocol`: x402 or mpp); nil: any.
+    public var protocols: Set<PaymentProtocol>?
 
     /// Header fields a caller may not set: the credential headers are the negotiator's to write.
     static let reservedHeaders = ["X-PAYMENT", "PAYMENT-SIGNATURE", "Payment-Authorization", "Idempotency-Key"]
 
     /// Builds the request from tool arguments; throws `invalid_request` naming the field.
     public init(agentID: String, url: String, method: String?, headers: JSONObject?, body: JSONValue?, idempotencyKey: String,
-                maxAmount: String?) throws {
+                maxAmount: String?, protocol name: String? = nil) throws {
         self.agentID = agentID
+        switch name {
+        case nil: protocols = nil
+        case "x402"?: protocols = [.x402v1, .x402v2]
+        case "mpp"?: protocols = [.mpp]
+        case let other?: throw ToolFailure.invalidRequest("protocol must be x402 or mpp; got \(other)", field: "protocol")
+        }
         self.idempotencyKey = idempotencyKey
         do { _ = try HTTPURL(parsing: url) } catch { throw ToolFailure.invalidRequest("url: \(error.message)", field: "url") }
         let method = (method ?? "GET").uppercased()
@@ -62,7 +71,8 @@ public struct PaymentCall: Sendable {
         let headers = request.headers.fields.map { JSONValue.array([.string($0.name.lowercased()), .string($0.value)]) }
             .sorted { $0.jsonText < $1.jsonText }
         let document: JSONValue = [.string(request.method), .string(request.url), .array(headers), .string(Hex.encode(request.body)),
-                                   maxAmountAtomic.map { .string(String($0)) } ?? .null]
+                                   maxAmountAtomic.map { .string(String($0)) } ?? .null,
+                                   protocols.map { .array($0.map(\.rawValue).sorted().map(JSONValue.string)) } ?? .null]
         return Hex.encode(SHA256.hash(document.serialized()), prefix: false)
     }
 }

@@ -22,7 +22,7 @@ extension PaymentService {
         let context: PaymentRequestContext
         do {
             context = try PaymentRequestContext(method: call.request.method, url: call.request.url, body: call.request.body,
-                                                maxAmountAtomic: call.maxAmountAtomic, now: now)
+                                                maxAmountAtomic: call.maxAmountAtomic, now: now, protocols: call.protocols)
         } catch { throw ToolFailure.invalidRequest("url: \(error.message)", field: "url") }
         let totals = try journal.counted(on: Self.day(now))
         let selection = policy.select(challenge, for: context, spentToday: totals.counted)

@@ -9,11 +9,12 @@ struct MakePaymentTool: Tool {
         var method: String?
         var headers: JSONValue?
         var body: JSONValue?
+        var `protocol`: String?
         var idempotency_key: String
         var max_amount: String?
         static let schema = JSONSchema.object(properties: [
             "agent_id": PaymentSchemas.agentID, "url": PaymentSchemas.url, "method": PaymentSchemas.method,
-            "headers": PaymentSchemas.headers, "body": PaymentSchemas.body,
+            "headers": PaymentSchemas.headers, "body": PaymentSchemas.body, "protocol": PaymentSchemas.paymentProtocol,
             "idempotency_key": .string("Your id for this one logical purchase: invent one per purchase and REUSE it on every retry (a new key can pay again).", minLength: 1, maxLength: 128),
             "max_amount": .string("The most this call may pay, in atomic USDC units as an integer string (1 USDC = 1000000); the server's caps apply too.", pattern: "^[0-9]{1,20}$"),
         ], required: ["agent_id", "url", "idempotency_key"])
@@ -36,7 +37,7 @@ struct MakePaymentTool: Tool {
     func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
         let call = try PaymentCall(agentID: arguments.agent_id, url: arguments.url, method: arguments.method,
                                    headers: try PaymentSchemas.headers(arguments.headers), body: arguments.body,
-                                   idempotencyKey: arguments.idempotency_key, maxAmount: arguments.max_amount)
+                                   idempotencyKey: arguments.idempotency_key, maxAmount: arguments.max_amount, protocol: arguments.protocol)
         let elicitation = context.elicitation
         let result = try await context.payment { service in
             try await service.makePayment(call) { question in

@@ -8,9 +8,10 @@ struct PaymentQuoteTool: Tool {
         var method: String?
         var headers: JSONValue?
         var body: JSONValue?
+        var `protocol`: String?
         static let schema = JSONSchema.object(properties: [
             "agent_id": PaymentSchemas.agentID, "url": PaymentSchemas.url, "method": PaymentSchemas.method,
-            "headers": PaymentSchemas.headers, "body": PaymentSchemas.body,
+            "headers": PaymentSchemas.headers, "body": PaymentSchemas.body, "protocol": PaymentSchemas.paymentProtocol,
         ], required: ["agent_id", "url"])
     }
 
@@ -27,7 +28,7 @@ struct PaymentQuoteTool: Tool {
     func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
         let call = try PaymentCall(agentID: arguments.agent_id, url: arguments.url, method: arguments.method,
                                    headers: try PaymentSchemas.headers(arguments.headers), body: arguments.body,
-                                   idempotencyKey: "quote", maxAmount: nil)
+                                   idempotencyKey: "quote", maxAmount: nil, protocol: arguments.protocol)
         return .structured(try await context.payment { try await $0.quote(call) })
     }
 }

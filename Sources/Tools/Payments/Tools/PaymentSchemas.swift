@@ -13,6 +13,8 @@ enum PaymentSchemas {
     static let headers = JSONSchema.object("Extra request headers, name to string value. Payment headers are the server's to write.", additionalProperties: true)
     /// `body`.
     static let body = JSONSchema.any("The request body: an object or array is sent as JSON, a string as text.")
+    /// `protocol`.
+    static let paymentProtocol = JSONSchema.string("Pay only with this protocol when a server offers several (default: the server's first payable offer).", enum: ["x402", "mpp"])
     /// `payment_id`.
     static let paymentID = JSONSchema.string("A payment id, pmt_….", minLength: 5, maxLength: 64, pattern: "^pmt_[0-9a-f]+$")
     /// `status` for list filters.
