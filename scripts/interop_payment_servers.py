@@ -16,7 +16,8 @@ answers the facilitator's reads (get_code, simulation, receipts with the Transfe
 
 Usage: interop_payment_servers.py PAYER_ADDRESS BALANCE_ATOMIC
 Prints one JSON line {"url": "http://127.0.0.1:PORT"} and serves on 127.0.0.1 until stdin
-closes. GET /ledger returns balances and the settlements made.
+closes. GET /ledger returns balances and the settlements made; GET /free/joke is the same joke
+unpaid (the baseline of `tak-bench payments`).
 """
 
 import asyncio
@@ -244,6 +245,8 @@ class Handler(BaseHTTPRequestHandler):
         path = self.path.split("?")[0]
         if path == "/ledger":
             return self.send(200, {"balances": {k: str(v) for k, v in self.chain.balances.items()}, "settlements": self.chain.settlements})
+        if path == "/free/joke":
+            return self.send(200, JOKE)
         if path == "/v1/joke":
             return self.v1()
         if path == "/v2/joke":
