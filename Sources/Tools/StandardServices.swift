@@ -1,3 +1,4 @@
+import Payments
 public import Store
 
 /// The composition point: how a session's environment becomes each domain's service. Core's
@@ -25,5 +26,16 @@ extension ToolEnvironment {
         let environment = self
         return Marketplace(store: store, actor: marketplaceActor, approvalMode: dealApprovalMode, clock: clock, random: random,
                            settlement: WalletDealSettlement(wallets: { try environment.walletService() }))
+    }
+}
+
+extension ToolEnvironment {
+    /// Payments over this environment: the policy from the person's settings, the agents'
+    /// wallets, the session's HTTP transport.
+    public func paymentService() throws -> PaymentService {
+        let environment = self
+        let policy = Result { () throws(PolicyConfigurationError) in try PaymentPolicyVariables.policy { environment.variable($0) } }
+        return PaymentService(store: store, wallets: try walletService(), policy: policy, transport: http, clock: clock, random: random,
+                              crashPoint: variable(PaymentCrashPoint.variable).flatMap(PaymentCrashPoint.init(rawValue:)))
     }
 }
