@@ -1,5 +1,5 @@
 import Payments
-public import Store
+import Store
 
 /// The composition point: how a session's environment becomes each domain's service. Core's
 /// `ToolEnvironment` knows no domain; the domains know Core; only this file (beside the

@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// A JSON-RPC request id: a string or an integer, echoed back exactly (`"1"` and `1` differ).

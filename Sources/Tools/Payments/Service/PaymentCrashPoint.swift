@@ -1,4 +1,4 @@
-public import HTTP
+import HTTP
 import Payments
 
 /// A test hook, like the store's fault injection: with `TAK_TEST_PAYMENT_CRASH` set, the process

@@ -1,5 +1,5 @@
 public import Store
-public import JSON
+import JSON
 public import Payments
 import Crypto
 

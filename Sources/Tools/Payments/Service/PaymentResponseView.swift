@@ -1,6 +1,6 @@
 public import JSON
 public import HTTP
-public import Payments
+import Payments
 
 /// The target's response as `make_payment` returns it: status, the content type and decoded
 /// receipt headers (never a credential header), and the body as JSON or text, capped.

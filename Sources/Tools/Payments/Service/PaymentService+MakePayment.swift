@@ -1,5 +1,5 @@
 public import JSON
-public import Payments
+import Payments
 import HTTP
 import Crypto
 
