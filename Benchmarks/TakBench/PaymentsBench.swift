@@ -59,7 +59,7 @@ enum PaymentsBench {
         let ledger = SandboxLedger(store: store)
         guard (try? ledger.fund(key.address, amount: USDCAmount(atomic: 1_000_000_000_000), cap: USDCAmount(atomic: .max))) != nil else { return }
         let paywall = Paywall(payTo: Paywall.defaultPayee, secret: Array("bench".utf8), clock: clock, settle: ledger.paywallSettlement(clock: clock))
-        guard let server = try? HTTPServer(handler: { await paywall.respond($0) }) else { return }
+        guard let server = try? HTTPServer(handler: { paywall.respond($0) }) else { return }
         defer { server.stop() }
         let policy = PaymentPolicy(maxPaymentAtomic: .max, dailyBudgetAtomic: .max)
 

@@ -2,7 +2,9 @@ import Dispatch
 import Synchronization
 
 /// A small HTTP/1.1 server on a loopback (or other IPv4) address: one request per connection
-/// (`Connection: close`), each read on a thread of its own and answered by an async handler.
+/// (`Connection: close`), each read and answered on a thread of its own, so a handler that
+/// blocks (on the store's fsync, say) never holds up Swift's cooperative pool, and a busy pool
+/// never holds up the server.
 /// For the paywall fixture and local transports; it does no TLS.
 ///
 /// ```swift
@@ -10,9 +12,9 @@ import Synchronization
 /// defer { server.stop() }
 /// ```
 public final class HTTPServer: Sendable {
-    /// Answers one request. A response with status 0 closes the connection without answering
-    /// (a dropped connection, for fault-injection fixtures).
-    public typealias Handler = @Sendable (HTTPServerRequest) async -> HTTPResponse
+    /// Answers one request, on the connection's thread. A response with status 0 closes the
+    /// connection without answering (a dropped connection, for fault-injection fixtures).
+    public typealias Handler = @Sendable (HTTPServerRequest) -> HTTPResponse
 
     /// The port listened on (the kernel's choice when 0 was asked for).
     public let port: Int
@@ -81,13 +83,9 @@ public final class HTTPServer: Sendable {
             return
         }
         guard let request else { close(fd); return }
-        Task {
-            let response = await handler(request)
-            BlockingIO.run {
-                if response.status != 0 { write(response, to: fd, headOnly: request.method == "HEAD") }
-                close(fd)
-            }
-        }
+        let response = handler(request)
+        if response.status != 0 { write(response, to: fd, headOnly: request.method == "HEAD") }
+        close(fd)
     }
 
     /// Writes `response` with `Content-Length` and `Connection: close`; stops quietly if the client left.

@@ -60,7 +60,7 @@ final class MemoryLedger: Sendable {
 
         init() throws {
             let paywall = Paywall(payTo: Paywall.defaultPayee, secret: Array("test secret".utf8), clock: { PaymentFixtures.now }, settle: ledger.settle)
-            server = try HTTPServer { request in await paywall.respond(request) }
+            server = try HTTPServer { request in paywall.respond(request) }
         }
 
         /// Requests `path`, paying with the test key under `policy`; `resume` re-sends a credential.

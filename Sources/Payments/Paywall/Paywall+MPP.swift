@@ -38,7 +38,7 @@ extension Paywall {
     }
 
     /// Verifies and settles an MPP credential (`Authorization: Payment <credential>`).
-    func payMPP(_ resource: PaywallResource, _ request: HTTPServerRequest, credential: String) async -> HTTPResponse {
+    func payMPP(_ resource: PaywallResource, _ request: HTTPServerRequest, credential: String) -> HTTPResponse {
         let problem = { (type: String, detail: String) in self.mppProblem(resource, request, type: type, detail: detail) }
         guard let bytes = Base64.decode(credential), let document = (try? JSONValue.parse(bytes))?.objectValue,
               let challenge = document["challenge"]?.objectValue, let payload = document["payload"]?.objectValue else {
@@ -74,7 +74,7 @@ extension Paywall {
         guard authorization.nonce == MPPChallengeHashForm.json.hash(id: param("id"), realm: param("realm")) else {
             return problem("verification-failed", "the authorization nonce is not bound to this challenge")
         }
-        return await settleOnce(resource, request, credential: credential, authorization: authorization, signature: signature, answer: { reference in
+        return settleOnce(resource, request, credential: credential, authorization: authorization, signature: signature, answer: { reference in
             let receipt: JSONValue = ["status": "success", "method": .string(self.mppMethod), "timestamp": .string(RFC3339Timestamp.format(self.clock())),
                                       "reference": .string(reference)]
             return self.paid(resource, receiptHeader: PaymentHeaders.paymentReceipt, receipt: Base64.encodeURL(receipt.serialized()))

@@ -27,7 +27,7 @@ extension Paywall {
     }
 
     /// Verifies and settles an x402 payment header.
-    func payX402(_ resource: PaywallResource, _ request: HTTPServerRequest, version: Int, header: String) async -> HTTPResponse {
+    func payX402(_ resource: PaywallResource, _ request: HTTPServerRequest, version: Int, header: String) -> HTTPResponse {
         let refuse = { (reason: String) in self.challenge(resource, request, error: reason) }
         guard let bytes = Base64.decode(header), let payload = (try? JSONValue.parse(bytes))?.objectValue else {
             return Paywall.json(400, ["error": "invalid_payload", "message": "the payment header is not base64 JSON"])
@@ -50,7 +50,7 @@ extension Paywall {
         guard authorization.validBefore >= UInt256(UInt64(max(0, clock() + 6))) else { return refuse("invalid_exact_evm_payload_authorization_valid_before") }
         let network = version == 2 ? deployment.caip2 : deployment.network
         let receiptHeader = version == 2 ? PaymentHeaders.paymentResponse : PaymentHeaders.xPaymentResponse
-        return await settleOnce(resource, request, credential: header, authorization: authorization, signature: signature, answer: { reference in
+        return settleOnce(resource, request, credential: header, authorization: authorization, signature: signature, answer: { reference in
             let receipt: JSONValue = ["success": true, "transaction": .string(reference), "network": .string(network),
                                       "payer": .string(authorization.from.checksummed)]
             return self.paid(resource, receiptHeader: receiptHeader, receipt: Base64.encode(receipt.serialized()))

@@ -55,7 +55,7 @@ public final class Paywall: Sendable {
     public static let defaultPayee = try! EthereumAddress(bytes: Keccak256.hash(Array("tak-paywall".utf8)).suffix(20))
 
     /// Answers one request.
-    public func respond(_ request: HTTPServerRequest) async -> HTTPResponse {
+    public func respond(_ request: HTTPServerRequest) -> HTTPResponse {
         let path = String(request.path)
         if path == "/" { return Self.json(200, index(request)) }
         if path == "/.well-known/mpp.json" { return Self.json(200, mppManifest(request)) }
@@ -69,13 +69,13 @@ public final class Paywall: Sendable {
         }
         if resource.protocols.contains(.mpp), let value = request.header(PaymentHeaders.authorization) ?? request.header("Payment-Authorization"),
            value.hasPrefix("Payment ") {
-            return await payMPP(resource, request, credential: String(value.dropFirst(8)))
+            return payMPP(resource, request, credential: String(value.dropFirst(8)))
         }
         if resource.protocols.contains(.x402v2), let value = request.header(PaymentHeaders.paymentSignature) {
-            return await payX402(resource, request, version: 2, header: value)
+            return payX402(resource, request, version: 2, header: value)
         }
         if resource.protocols.contains(.x402v1), let value = request.header(PaymentHeaders.xPayment) {
-            return await payX402(resource, request, version: 1, header: value)
+            return payX402(resource, request, version: 1, header: value)
         }
         return challenge(resource, request, error: nil)
     }
@@ -113,7 +113,7 @@ public final class Paywall: Sendable {
     /// `answer` builds the paid response from the settlement reference, `refuse` the failure.
     func settleOnce(_ resource: PaywallResource, _ request: HTTPServerRequest, credential: String,
                     authorization: TransferWithAuthorization, signature: EthereumSignature,
-                    answer: (String) -> HTTPResponse, refuse: (PaywallSettlementFailure) -> HTTPResponse) async -> HTTPResponse {
+                    answer: (String) -> HTTPResponse, refuse: (PaywallSettlementFailure) -> HTTPResponse) -> HTTPResponse {
         let digest = SHA256.hash(Array(credential.utf8))
         let key = request.header(PaymentHeaders.idempotencyKey)
         let remembersKeys = resource.behaviour != .dropsFirstAnswer(remembersIdempotencyKeys: false)
@@ -128,7 +128,7 @@ public final class Paywall: Sendable {
                                 body: JSONValue.object(["error": "rate_limited"]).serialized())
         }
         let transferID = "paywall_" + Hex.encode(digest.prefix(12), prefix: false)
-        switch await settle(authorization, signature, transferID) {
+        switch settle(authorization, signature, transferID) {
         case .success(let reference):
             let response = answer(reference)
             if remembersKeys, let key { state.withLock { $0.remembered[key] = Remembered(credential: digest, response: response) } }

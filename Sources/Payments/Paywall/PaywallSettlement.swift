@@ -3,7 +3,7 @@ public import Crypto
 /// Moves the money for a verified authorization (the sandbox ledger in the product): the
 /// settlement reference (a transfer id), or why not.
 public typealias PaywallSettle = @Sendable (_ authorization: TransferWithAuthorization, _ signature: EthereumSignature,
-                                            _ transferID: String) async -> Result<String, PaywallSettlementFailure>
+                                            _ transferID: String) -> Result<String, PaywallSettlementFailure>
 
 /// Why a settlement failed.
 public struct PaywallSettlementFailure: Error, Sendable, Equatable {

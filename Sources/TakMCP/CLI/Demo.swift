@@ -176,7 +176,7 @@ enum Demo {
         let clock: @Sendable () -> Int64 = { Int64(time(nil)) }
         let paywall = Paywall(payTo: Paywall.defaultPayee, secret: Array("tak-mcp demo \(getpid()) \(time(nil))".utf8), clock: clock,
                               settle: SandboxLedger(store: store).paywallSettlement(clock: clock))
-        return try HTTPServer(port: 0) { request in await paywall.respond(request) }
+        return try HTTPServer(port: 0) { request in paywall.respond(request) }
     }
 
     /// A response, shown readably: results indented, long text cut.

@@ -15,7 +15,7 @@ enum PaywallCommand {
             let clock: @Sendable () -> Int64 = { Int64(environment.clock.now().timeIntervalSince1970.rounded(.down)) }
             let paywall = Paywall(payTo: Paywall.defaultPayee, secret: try environment.random.bytes(32), clock: clock,
                                   settle: SandboxLedger(store: environment.store).paywallSettlement(clock: clock))
-            let server = try HTTPServer(host: "127.0.0.1", port: port) { request in await paywall.respond(request) }
+            let server = try HTTPServer(host: "127.0.0.1", port: port) { request in paywall.respond(request) }
             print("tak-mcp paywall on \(server.url) (sandbox network, test money; pays \(paywall.payTo.checksummed)); GET \(server.url)/ lists the resources")
             fflush(nil)
             let done = DispatchSemaphore(value: 0)
