@@ -52,6 +52,8 @@ struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
     var index = 0
+    /// Set by `parseString` when it replaced a lone surrogate escape with U+FFFD.
+    var sawLoneSurrogate = false
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -74,7 +76,7 @@ struct JSONParser {
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
         case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
-        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "\""): return try parseStringValue()
         case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
@@ -140,6 +142,20 @@ struct JSONParser {
         }
     }
 
+    /// A string value: `.string`, or the string's exact text as a lexeme when it holds a lone
+    /// surrogate escape, which a `String` cannot hold.
+    mutating func parseStringValue() throws(JSONParseError) -> JSONValue {
+        let start = index
+        sawLoneSurrogate = false
+        let string = try parseString()
+        guard sawLoneSurrogate else { return .string(string) }
+        sawLoneSurrogate = false
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        return .lexeme(JSONLexeme(kind: .string, text: text))
+    }
+
+    /// The text of a string, a lone surrogate escape read as U+FFFD (and noted in
+    /// `sawLoneSurrogate`): object keys are read this way.
     mutating func parseString() throws(JSONParseError) -> String {
         index += 1
         let start = index
@@ -198,8 +214,10 @@ struct JSONParser {
                             index = save
                         }
                     }
-                    // A lone surrogate becomes U+FFFD, as lenient decoders do.
-                    let value = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+                    // A lone surrogate becomes U+FFFD, as lenient decoders do; values keep their text.
+                    let decoded = Unicode.Scalar(scalar)
+                    if decoded == nil { sawLoneSurrogate = true }
+                    let value = decoded ?? "\u{FFFD}"
                     scratch.append(contentsOf: String(Character(value)).utf8)
                 default:
                     throw error("invalid escape sequence")
@@ -296,8 +314,20 @@ struct JSONParser {
             }
             if !negative, magnitude <= UInt64(Int64.max) { return .integer(Int64(magnitude)) }
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        guard let double = Double(text), double.isFinite else { throw JSONParseError(reason: "number out of range", offset: start) }
-        return .number(double)
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        let text = String(decoding: slice, as: UTF8.self)
+        // Keep the text whenever a Double would change it: beyond the range (RFC 8259 §6 allows
+        // any size), more digits than it keeps, or another spelling than the serializer's.
+        if let double = Double(text), double.isFinite, Self.writesBack(double, as: slice) { return .number(double) }
+        return .lexeme(JSONLexeme(kind: .number, text: text))
+    }
+
+    /// Whether the serializer writes `double` as exactly the bytes `text`.
+    static func writesBack(_ double: Double, as text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var out = JSONWriter(capacity: 32)
+        JSONValue.number(double).write(to: &out)
+        return out.withUnsafeBytes { written in
+            written.count == text.count && memcmp(written.baseAddress!, text.baseAddress!, text.count) == 0
+        }
     }
 }
