@@ -4,7 +4,7 @@
 //
 // The targets, lowest first; each line says what the target is and what it may not know about.
 // Every arrow points down this list, so the build has no cycle:
-//   JSON ← Store, Crypto, HTTP ← Tools ← TakMCP ← TakMCPMain
+//   JSON ← Store, Crypto, HTTP ← Payments ← Tools ← TakMCP ← TakMCPMain
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -31,10 +31,12 @@ let package = Package(
         .target(name: "Crypto", dependencies: ["JSON"], path: "Sources/Crypto", swiftSettings: strict),
         // HTTP/1.1 over sockets, the https plugin loader, JSON-RPC over HTTP. Knows no tool or store.
         .target(name: "HTTP", dependencies: ["JSON"], path: "Sources/HTTP", swiftSettings: strict),
+        // The HTTP 402 payment negotiator (x402 v1/v2, MPP) and the paywall, as pure logic over HTTPTransport. Knows no store or tool.
+        .target(name: "Payments", dependencies: ["JSON", "Crypto", "HTTP"], path: "Sources/Payments", swiftSettings: strict),
         // The tool kit (Core) and the domains (wallet, marketplace) as MCP tools; no JSON-RPC, no stdio.
-        .target(name: "Tools", dependencies: ["JSON", "Store", "Crypto", "HTTP"], path: "Sources/Tools", swiftSettings: strict),
+        .target(name: "Tools", dependencies: ["JSON", "Store", "Crypto", "HTTP", "Payments"], path: "Sources/Tools", swiftSettings: strict),
         // The protocol layer: JSON-RPC codec, MCP session, stdio transport, command line.
-        .target(name: "TakMCP", dependencies: ["JSON", "Store", "HTTP", "Tools"], path: "Sources/TakMCP", swiftSettings: strict),
+        .target(name: "TakMCP", dependencies: ["JSON", "Store", "HTTP", "Crypto", "Payments", "Tools"], path: "Sources/TakMCP", swiftSettings: strict),
         // The `tak-mcp` executable: only `main`.
         .executableTarget(name: "TakMCPMain", dependencies: ["TakMCP"], path: "Sources/TakMCPMain", swiftSettings: strict),
         // The https plugin: URLSession behind a C ABI (see Sources/HTTP/PluginHTTPTransport.swift). Linux only.
@@ -56,9 +58,11 @@ let package = Package(
         .testTarget(name: "CryptoTests", dependencies: ["Crypto", "JSON", "TakTestSupport"], path: "Tests/CryptoTests",
                     exclude: ["Vectors"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "JSON", "Store", "TakTestSupport"], path: "Tests/HTTPTests"),
+        .testTarget(name: "PaymentsTests", dependencies: ["Payments", "JSON", "Crypto", "HTTP", "Store", "TakTestSupport"],
+                    path: "Tests/PaymentsTests"),
         .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "JSON", "Crypto", "HTTP", "TakTestSupport"],
                     path: "Tests/ToolsTests"),
-        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store", "JSON", "TakTestSupport", "TakTestKit"],
+        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store", "JSON", "HTTP", "TakTestSupport", "TakTestKit"],
                     path: "Tests/TakMCPTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// A JSON-RPC request id, echoed back exactly as the client wrote it (`"1"` and `1` differ).

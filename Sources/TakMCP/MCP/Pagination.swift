@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// Opaque list cursors: `tools/list` and friends hand one out as `nextCursor`, and take it back.
@@ -26,5 +26,15 @@ public enum Pagination {
     static func decode(_ cursor: String, kind: String) -> Int? {
         guard cursor.hasPrefix(kind + ":"), let offset = Int(cursor.dropFirst(kind.count + 1)), offset > 0 else { return nil }
         return offset
+    }
+}
+
+
+/// The shape every list result shares.
+extension Session {
+    static func listResult(_ key: String, _ items: [JSONValue], _ next: String?) -> JSONObject {
+        var result: JSONObject = [key: .array(items)]
+        if let next { result["nextCursor"] = .string(next) }
+        return result
     }
 }

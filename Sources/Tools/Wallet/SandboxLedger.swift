@@ -96,10 +96,7 @@ public struct SandboxLedger: Sendable {
     }
 
     /// The domain sandbox authorizations must be signed for.
-    public static let domain = TransferWithAuthorization.Domain(
-        name: WalletNetwork.sandbox.usdcDomainName, version: WalletNetwork.sandbox.usdcDomainVersion,
-        chainId: UInt256(WalletNetwork.sandbox.chainID),
-        verifyingContract: try! EthereumAddress(WalletNetwork.sandbox.usdcContract))
+    public static let domain = WalletNetwork.sandbox.deployment.domain
 
     /// The checks USDC's `transferWithAuthorization` makes, as a pure function: the amount to
     /// move, or why not. `now` is Unix seconds.
@@ -137,16 +134,16 @@ public enum LedgerRejection: Error, Sendable, Equatable, CustomStringConvertible
     case fundingCapExceeded(balance: USDCAmount, cap: USDCAmount)
 
     /// A stable code.
-    public var code: String {
+    public var code: FailureCode {
         switch self {
-        case .wrongDomain: "wrong_domain"
-        case .invalidSignature: "invalid_signature"
-        case .notYetValid: "authorization_not_yet_valid"
-        case .expired: "authorization_expired"
-        case .nonceAlreadyUsed: "nonce_already_used"
-        case .insufficientBalance: "insufficient_balance"
-        case .amountTooLarge: "amount_too_large"
-        case .fundingCapExceeded: "funding_cap_exceeded"
+        case .wrongDomain: FailureCode("wrong_domain")
+        case .invalidSignature: FailureCode("invalid_signature")
+        case .notYetValid: FailureCode("authorization_not_yet_valid")
+        case .expired: FailureCode("authorization_expired")
+        case .nonceAlreadyUsed: FailureCode("nonce_already_used")
+        case .insufficientBalance: FailureCode("insufficient_balance")
+        case .amountTooLarge: FailureCode("amount_too_large")
+        case .fundingCapExceeded: FailureCode("funding_cap_exceeded")
         }
     }
 

@@ -1,5 +1,5 @@
 public import Store
-public import JSON
+import JSON
 public import Crypto
 
 /// The marketplace of TAK 0.1: agents, services, requests, offers, deals and messages in the
@@ -65,15 +65,5 @@ public struct Marketplace: Sendable {
         } catch let error as RandomBytesError {
             throw ToolFailure.internalError("\(error); nothing was changed, retry with the same idempotency_key")
         }
-    }
-}
-
-extension ToolEnvironment {
-    /// The marketplace of this session: its bound agent, approval mode, and settlement through
-    /// the agents' wallets on the sandbox ledger.
-    public var marketplace: Marketplace {
-        let environment = self
-        return Marketplace(store: store, actor: marketplaceActor, approvalMode: dealApprovalMode, clock: clock, random: random,
-                           settlement: WalletDealSettlement(wallets: { try environment.walletService() }))
     }
 }
