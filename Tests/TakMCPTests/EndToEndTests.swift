@@ -136,7 +136,7 @@ import JSON
         #expect(server.waitForExit() == 1)
         let message = server.stderrText
         #expect(message.contains("journal.jsonl line 2"))
-        #expect(message.contains("restore it from a backup or move it aside"))
+        #expect(message.contains("tak-mcp doctor --repair"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: journal)) == damaged)
     }
 
