@@ -1,3 +1,4 @@
+import Crypto
 import Store
 import Tools
 import JSON
@@ -32,8 +33,8 @@ enum MarketplaceBench {
             let home = "/tmp/tak-bench-market-\(getpid())-\(size)"
             mkdir(home, 0o700)
             guard let seedStore = try? Store(home: home + "/store", options: StoreOptions(log: { _ in }, durability: .unsafeUnsynced)) else { return report }
-            let services = LazyServices(keystoreKDF: .scrypt(n: 1 << 10, r: 8, p: 1))
-            let seeding = ToolContext(environment: ToolEnvironment(home: home, store: seedStore, variable: { _ in nil }, services: services,
+            let kdf = KeystoreKDF.scrypt(n: 1 << 10, r: 8, p: 1), services = ServiceCache()
+            let seeding = ToolContext(environment: ToolEnvironment(home: home, store: seedStore, variable: { _ in nil }, services: services, keystoreKDF: kdf,
                                                                     validatesOutput: false, serverVersion: "bench"))
             let buyer = await call("agent_create", ["name": "Buyer", "capabilities": ["request_service"]], seeding)["id"]?.stringValue ?? ""
             let seller = await call("agent_create", ["name": "Seller", "capabilities": ["data"]], seeding)["id"]?.stringValue ?? ""
@@ -44,7 +45,7 @@ enum MarketplaceBench {
             await seed(size, buyer: buyer, seller: seller, context: seeding)
             try? seedStore.compact()
             guard let store = try? Store(home: home + "/store", options: StoreOptions(log: { _ in })) else { return report }
-            let context = ToolContext(environment: ToolEnvironment(home: home, store: store, variable: { _ in nil }, services: services,
+            let context = ToolContext(environment: ToolEnvironment(home: home, store: store, variable: { _ in nil }, services: services, keystoreKDF: kdf,
                                                                     validatesOutput: false, serverVersion: "bench"))
             var offers: [Double] = []
             var executes: [Double] = []

@@ -46,7 +46,7 @@ public struct TestSession: Sendable {
         let store = try! Store(home: home + "/store", options: StoreOptions(log: { _ in }))
         let environment = ToolEnvironment(home: home, store: store, clock: .fixed(Date(timeIntervalSince1970: 1_771_583_400)),
                                           random: .deterministic(seed: 7), variable: { variables[$0] },
-                                          services: LazyServices(keystoreKDF: .scrypt(n: 16, r: 1, p: 1)),
+                                          keystoreKDF: .scrypt(n: 16, r: 1, p: 1),
                                           validatesOutput: true, serverVersion: ServerIdentity.version)
         session = Session(configuration: configuration, catalog: catalog, environment: environment, sink: sink, diagnostics: sink)
     }

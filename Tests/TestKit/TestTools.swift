@@ -60,7 +60,7 @@ public struct EchoTool: Tool {
     public static let outputSchema: JSONSchema? = .object(properties: ["text": .string("The text.")], required: ["text"])
 
     public func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
-        if arguments.fail == true { throw ToolFailure(code: "not_found", message: "nothing called \(arguments.text)") }
+        if arguments.fail == true { throw ToolFailure(code: .notFound, message: "nothing called \(arguments.text)") }
         context.log(.warning, "echoing \(arguments.text)")
         return .structured(["text": .string(String(repeating: arguments.text, count: arguments.count ?? 1))])
     }

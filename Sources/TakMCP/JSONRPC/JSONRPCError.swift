@@ -29,7 +29,12 @@ public struct JSONRPCError: Error, Sendable, Equatable {
         JSONRPCError(code: -32602, message: "Invalid params: \(detail)", data: data)
     }
     /// An internal error (-32603); the detail goes to stderr, never to the client.
-    public static let internalError = JSONRPCError(code: -32603, message: "Internal error")
+    public static let internalError = JSONRPCError(code: internalErrorCode, message: "Internal error")
+    /// An internal error (-32603) whose message says what happened to the request, e.g. that
+    /// the server is shutting down or the request was cancelled; never an error's detail.
+    public static func requestEnded(_ message: String) -> JSONRPCError { JSONRPCError(code: internalErrorCode, message: message) }
+    /// The code of an internal error.
+    public static let internalErrorCode = -32603
     /// MCP: the resource does not exist (-32002).
     public static func resourceNotFound(_ uri: String) -> JSONRPCError {
         JSONRPCError(code: -32002, message: "Resource not found: \(uri)", data: ["uri": .string(uri)])

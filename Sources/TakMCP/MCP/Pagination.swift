@@ -28,3 +28,13 @@ public enum Pagination {
         return offset
     }
 }
+
+
+/// The shape every list result shares.
+extension Session {
+    static func listResult(_ key: String, _ items: [JSONValue], _ next: String?) -> JSONObject {
+        var result: JSONObject = [key: .array(items)]
+        if let next { result["nextCursor"] = .string(next) }
+        return result
+    }
+}

@@ -13,6 +13,8 @@ public struct AnyTool: Sendable {
     public let descriptor: JSONObject
     /// The input schema.
     public let inputSchema: JSONSchema
+    /// The type the arguments decode into (a test checks its keys against `inputSchema`).
+    public let argumentsType: any ToolArguments.Type
     /// The output schema, if any.
     public let outputSchema: JSONSchema?
     /// Where the handler runs.
@@ -30,6 +32,7 @@ public struct AnyTool: Sendable {
         toolset = T.toolset
         annotations = T.annotations
         inputSchema = T.Arguments.schema
+        argumentsType = T.Arguments.self
         outputSchema = T.outputSchema
         execution = T.execution
         acceptsNoArguments = SchemaValidator.firstViolation(of: T.Arguments.schema.value, by: .object([:])) == nil

@@ -17,8 +17,10 @@ public struct ToolEnvironment: Sendable {
     public var variable: @Sendable (String) -> String?
     /// How HTTP requests leave the process (JSON-RPC nodes, paid APIs).
     public var http: any HTTPTransport
-    /// Services made on first use (the key vault).
-    public var services: LazyServices
+    /// Services made on first use and shared by the session's calls (the key vault).
+    public var services: ServiceCache
+    /// The KDF for new keystores; nil for the key vault's defaults. Tests choose a light one.
+    public var keystoreKDF: KeystoreKDF?
     /// Whether structured results are checked against output schemas (tests and debug builds).
     public var validatesOutput: Bool
     /// The server's version string, e.g. `0.1.0`.
@@ -27,7 +29,7 @@ public struct ToolEnvironment: Sendable {
     /// Creates an environment.
     public init(home: String, store: Store, clock: WallClock = .system, random: RandomBytes = .system,
                 variable: @escaping @Sendable (String) -> String? = ToolEnvironment.processVariable,
-                http: any HTTPTransport = DefaultHTTPTransport(), services: LazyServices = LazyServices(),
+                http: any HTTPTransport = DefaultHTTPTransport(), services: ServiceCache = ServiceCache(), keystoreKDF: KeystoreKDF? = nil,
                 validatesOutput: Bool = ToolEnvironment.debugBuild, serverVersion: String) {
         self.home = home
         self.store = store
@@ -36,6 +38,7 @@ public struct ToolEnvironment: Sendable {
         self.variable = variable
         self.http = http
         self.services = services
+        self.keystoreKDF = keystoreKDF
         self.validatesOutput = validatesOutput
         self.serverVersion = serverVersion
     }

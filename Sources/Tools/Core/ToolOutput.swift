@@ -48,7 +48,7 @@ public struct ToolOutput: Sendable, Equatable {
     /// A structured result from an `Encodable` value whose JSON is an object.
     public static func structured(encoding value: some Encodable) throws -> ToolOutput {
         guard case .object(let object) = try JSONValue(encoding: value) else {
-            throw ToolFailure(code: "internal_error", message: "structured content must be a JSON object")
+            throw ToolFailure(code: .internalError, message: "structured content must be a JSON object")
         }
         return structured(object)
     }
@@ -88,14 +88,14 @@ public struct ToolOutput: Sendable, Equatable {
 /// whose text is the message and whose structured content is `{error, message, details}`.
 public struct ToolFailure: Error, Sendable, Equatable {
     /// A stable machine-readable code, e.g. `invalid_request`, `not_found`.
-    public var code: String
+    public var code: FailureCode
     /// What went wrong and what to do about it.
     public var message: String
     /// Extra facts (the field, allowed values, states).
     public var details: JSONObject
 
     /// Creates a failure.
-    public init(code: String, message: String, details: JSONObject = [:]) {
+    public init(code: FailureCode, message: String, details: JSONObject = [:]) {
         self.code = code
         self.message = message
         self.details = details
@@ -103,12 +103,12 @@ public struct ToolFailure: Error, Sendable, Equatable {
 
     /// Arguments the model should change.
     public static func invalidRequest(_ message: String, field: String? = nil) -> ToolFailure {
-        ToolFailure(code: "invalid_request", message: message, details: field.map { ["field": .string($0)] } ?? [:])
+        ToolFailure(code: .invalidRequest, message: message, details: field.map { ["field": .string($0)] } ?? [:])
     }
 
     /// The error object `{error, message, details}`.
     public var errorObject: JSONObject {
-        ["error": .string(code), "message": .string(message), "details": .object(details)]
+        ["error": .string(code.rawValue), "message": .string(message), "details": .object(details)]
     }
 
     /// The `isError` result for this failure.

@@ -39,7 +39,7 @@ public final class KeyVault: Sendable {
         do {
             try AtomicFile.makeFolder(folder)
         } catch {
-            throw WalletError(code: "internal_error", message: "cannot create the key folder \(error)")
+            throw WalletError(code: .internalError, message: "cannot create the key folder \(error)")
         }
         if let passphrase, !passphrase.isEmpty {
             self.passphrase = passphrase
@@ -65,13 +65,13 @@ public final class KeyVault: Sendable {
         do {
             keystore = try Web3Keystore.encrypt(privateKey: key.bytes, passphrase: passphrase, address: address.lowercased, kdf: kdf, random: random)
         } catch {
-            throw WalletError(code: "internal_error", message: "cannot encrypt the key for \(address): \(error)")
+            throw WalletError(code: .internalError, message: "cannot encrypt the key for \(address): \(error)")
         }
         let file = path(for: address)
         do {
             try AtomicFile.write(Array(keystore.prettyPrinted.utf8), to: file, mode: 0o600, exclusive: true)
         } catch {
-            throw WalletError(code: "internal_error", message: "cannot write the keystore \(error)")
+            throw WalletError(code: .internalError, message: "cannot write the keystore \(error)")
         }
         unlocked.withLock { $0[address.lowercased] = key }
         return file
@@ -85,15 +85,15 @@ public final class KeyVault: Sendable {
         do {
             bytes = try AtomicFile.read(file)
         } catch {
-            throw WalletError(code: "internal_error", message: "cannot read the keystore \(error)")
+            throw WalletError(code: .internalError, message: "cannot read the keystore \(error)")
         }
         guard let bytes else {
-            throw WalletError(code: "not_found", message: "no keystore for \(address) in \(folder); re-register the wallet with wallet_register")
+            throw WalletError(code: .notFound, message: "no keystore for \(address) in \(folder); re-register the wallet with wallet_register")
         }
         let key = try Self.decrypt(bytes, passphrase: passphrase, file: file,
                                    hint: passphraseSource == .environment ? "TAK_WALLET_PASSPHRASE is not the passphrase this keystore was written with" : "the master secret does not match this keystore")
         guard key.address == address else {
-            throw WalletError(code: "internal_error", message: "the keystore \(file) holds a key for another address")
+            throw WalletError(code: .internalError, message: "the keystore \(file) holds a key for another address")
         }
         unlocked.withLock { $0[address.lowercased] = key }
         return key
@@ -105,10 +105,10 @@ public final class KeyVault: Sendable {
         do {
             bytes = try AtomicFile.read(path, limit: 1 << 20)
         } catch {
-            throw WalletError(code: "invalid_request", message: "cannot read the keystore \(error)", field: "keystore_path")
+            throw WalletError(code: .invalidRequest, message: "cannot read the keystore \(error)", field: "keystore_path")
         }
         guard let bytes else {
-            throw WalletError(code: "invalid_request", message: "no file at \(path); pass the path of a keystore v3 JSON file", field: "keystore_path")
+            throw WalletError(code: .invalidRequest, message: "no file at \(path); pass the path of a keystore v3 JSON file", field: "keystore_path")
         }
         return try decrypt(bytes, passphrase: passphrase, file: path, hint: "check the passphrase")
     }
@@ -118,9 +118,9 @@ public final class KeyVault: Sendable {
             let secret = try Web3Keystore.decrypt(jsonText: String(decoding: bytes, as: UTF8.self), passphrase: passphrase)
             return try EthereumPrivateKey(bytes: secret)
         } catch let error as KeystoreError {
-            throw WalletError(code: "invalid_request", message: "cannot decrypt \(file): \(error) (\(hint))", field: "keystore_path")
+            throw WalletError(code: .invalidRequest, message: "cannot decrypt \(file): \(error) (\(hint))", field: "keystore_path")
         } catch {
-            throw WalletError(code: "invalid_request", message: "the keystore \(file) does not hold a valid secp256k1 key", field: "keystore_path")
+            throw WalletError(code: .invalidRequest, message: "the keystore \(file) does not hold a valid secp256k1 key", field: "keystore_path")
         }
     }
 
@@ -132,24 +132,24 @@ public final class KeyVault: Sendable {
             guard let bytes = try AtomicFile.read(file, limit: 4096) else { return nil }
             let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace
             guard text.count == 64, text.allSatisfy(\.isHexDigit) else {
-                throw WalletError(code: "internal_error", message: "\(file) is not a 64-digit hex master secret; restore it from a backup (without it the keystores cannot be decrypted)")
+                throw WalletError(code: .internalError, message: "\(file) is not a 64-digit hex master secret; restore it from a backup (without it the keystores cannot be decrypted)")
             }
             return text
         }
         if let existing = try readExisting() { return existing }
         let secret: [UInt8]
         do { secret = try random.bytes(32) } catch {
-            throw WalletError(code: "internal_error", message: "the system random source failed: \(error)")
+            throw WalletError(code: .internalError, message: "the system random source failed: \(error)")
         }
         do {
             try AtomicFile.write(Array((Hex.encode(secret, prefix: false) + "\n").utf8), to: file, mode: 0o600, exclusive: true)
         } catch where error.reason.hasPrefix("EEXIST") {
             // Another process created it first: use theirs.
         } catch {
-            throw WalletError(code: "internal_error", message: "cannot create the master secret \(error)")
+            throw WalletError(code: .internalError, message: "cannot create the master secret \(error)")
         }
         guard let created = try readExisting() else {
-            throw WalletError(code: "internal_error", message: "the master secret \(file) vanished while it was being created")
+            throw WalletError(code: .internalError, message: "the master secret \(file) vanished while it was being created")
         }
         return created
     }
@@ -166,14 +166,14 @@ extension String {
 /// field at fault.
 public struct WalletError: Error, Sendable, CustomStringConvertible {
     /// `invalid_request`, `not_found`, `conflict`, `rpc_error`, `internal_error`, …
-    public var code: String
+    public var code: FailureCode
     /// What went wrong and what to do.
     public var message: String
     /// The argument at fault, if any.
     public var field: String?
 
     /// Creates an error.
-    public init(code: String, message: String, field: String? = nil) {
+    public init(code: FailureCode, message: String, field: String? = nil) {
         self.code = code
         self.message = message
         self.field = field

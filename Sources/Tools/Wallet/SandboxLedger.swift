@@ -137,16 +137,16 @@ public enum LedgerRejection: Error, Sendable, Equatable, CustomStringConvertible
     case fundingCapExceeded(balance: USDCAmount, cap: USDCAmount)
 
     /// A stable code.
-    public var code: String {
+    public var code: FailureCode {
         switch self {
-        case .wrongDomain: "wrong_domain"
-        case .invalidSignature: "invalid_signature"
-        case .notYetValid: "authorization_not_yet_valid"
-        case .expired: "authorization_expired"
-        case .nonceAlreadyUsed: "nonce_already_used"
-        case .insufficientBalance: "insufficient_balance"
-        case .amountTooLarge: "amount_too_large"
-        case .fundingCapExceeded: "funding_cap_exceeded"
+        case .wrongDomain: FailureCode("wrong_domain")
+        case .invalidSignature: FailureCode("invalid_signature")
+        case .notYetValid: FailureCode("authorization_not_yet_valid")
+        case .expired: FailureCode("authorization_expired")
+        case .nonceAlreadyUsed: FailureCode("nonce_already_used")
+        case .insufficientBalance: FailureCode("insufficient_balance")
+        case .amountTooLarge: FailureCode("amount_too_large")
+        case .fundingCapExceeded: FailureCode("funding_cap_exceeded")
         }
     }
 

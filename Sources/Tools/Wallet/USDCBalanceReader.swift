@@ -33,13 +33,13 @@ public enum USDCBalanceReader {
                 ["to": .string(network.usdcContract), "data": .string(callData(for: address))], "latest",
             ])
         } catch {
-            throw WalletError(code: "rpc_error", message: "the \(network.rawValue) node did not answer the balance query: \(error); check \(network.rpcURLVariable ?? "the RPC URL")")
+            throw WalletError(code: .rpcError, message: "the \(network.rawValue) node did not answer the balance query: \(error); check \(network.rpcURLVariable ?? "the RPC URL")")
         }
         guard let hex = result.stringValue, let value = UInt256(hexString: hex) else {
-            throw WalletError(code: "rpc_error", message: "the \(network.rawValue) node answered eth_call with \(result.jsonText), not a 32-byte hex number")
+            throw WalletError(code: .rpcError, message: "the \(network.rawValue) node answered eth_call with \(result.jsonText), not a 32-byte hex number")
         }
         guard value <= UInt256(UInt64.max) else {
-            throw WalletError(code: "rpc_error", message: "the \(network.rawValue) node reported an impossible USDC balance \(value.decimalString)")
+            throw WalletError(code: .rpcError, message: "the \(network.rawValue) node reported an impossible USDC balance \(value.decimalString)")
         }
         return USDCAmount(atomic: value.l0)
     }

@@ -91,11 +91,11 @@ public struct WalletService: Sendable {
     /// Creates a new key for `agentID`. One wallet per agent: a second create names the existing address.
     public func create(agentID: String, companyID: String, network: WalletNetwork) throws -> WalletRecord {
         if let existing = try find(agentID) {
-            throw WalletError(code: "conflict", message: "agent \(agentID) already has the wallet \(existing.address.checksummed); use wallet_get, or another agent_id", field: "agent_id")
+            throw WalletError(code: .conflict, message: "agent \(agentID) already has the wallet \(existing.address.checksummed); use wallet_get, or another agent_id", field: "agent_id")
         }
         let key: EthereumPrivateKey
         do { key = try EthereumPrivateKey.generate(using: random) } catch {
-            throw WalletError(code: "internal_error", message: "the system random source failed: \(error)")
+            throw WalletError(code: .internalError, message: "the system random source failed: \(error)")
         }
         return try add(key, agentID: agentID, companyID: companyID, network: network, source: "created")
     }
@@ -103,7 +103,7 @@ public struct WalletService: Sendable {
     /// Registers an existing key for `agentID`.
     public func register(_ key: EthereumPrivateKey, agentID: String, companyID: String, network: WalletNetwork) throws -> WalletRecord {
         if let existing = try find(agentID) {
-            throw WalletError(code: "conflict", message: "agent \(agentID) already has the wallet \(existing.address.checksummed); one wallet per agent", field: "agent_id")
+            throw WalletError(code: .conflict, message: "agent \(agentID) already has the wallet \(existing.address.checksummed); one wallet per agent", field: "agent_id")
         }
         return try add(key, agentID: agentID, companyID: companyID, network: network, source: "imported")
     }
@@ -117,10 +117,10 @@ public struct WalletService: Sendable {
         do {
             try store.update { transaction in
                 if let raw = transaction.get(collection: Self.collection, id: agentID), let other = WalletRecord(json: raw) {
-                    throw WalletError(code: "conflict", message: "agent \(agentID) already has the wallet \(other.address.checksummed); one wallet per agent", field: "agent_id")
+                    throw WalletError(code: .conflict, message: "agent \(agentID) already has the wallet \(other.address.checksummed); one wallet per agent", field: "agent_id")
                 }
                 for stored in transaction.records(in: Self.collection) where stored.value["address"]?.stringValue == key.address.checksummed {
-                    throw WalletError(code: "conflict", message: "the address \(key.address.checksummed) is already the wallet of agent \(stored.id)", field: "agent_id")
+                    throw WalletError(code: .conflict, message: "the address \(key.address.checksummed) is already the wallet of agent \(stored.id)", field: "agent_id")
                 }
                 try transaction.put(collection: Self.collection, id: agentID, value: .object(record.json))
             }
@@ -140,7 +140,7 @@ public struct WalletService: Sendable {
     /// The wallet of `agentID`, or a not-found error that says what to do.
     public func get(_ agentID: String) throws -> WalletRecord {
         guard let record = try find(agentID) else {
-            throw WalletError(code: "not_found", message: "agent \(agentID) has no wallet; create one with wallet_create or import one with wallet_register", field: "agent_id")
+            throw WalletError(code: .notFound, message: "agent \(agentID) has no wallet; create one with wallet_create or import one with wallet_register", field: "agent_id")
         }
         return record
     }
@@ -148,7 +148,7 @@ public struct WalletService: Sendable {
     /// Wallets in creation order, optionally of one company, a page at a time.
     public func list(companyID: String?, after cursor: String?, limit: Int) throws -> (wallets: [WalletRecord], next: String?) {
         let badCursor = { (cursor: String) -> any Error in
-            WalletError(code: "invalid_request", message: "unknown cursor \(cursor); pass the next_cursor of the previous page", field: "cursor")
+            WalletError(code: .invalidRequest, message: "unknown cursor \(cursor); pass the next_cursor of the previous page", field: "cursor")
         }
         // A record that does not decode is skipped, as it always was for wallets.
         let page = try store.page(of: Self.collection, after: cursor, limit: limit, badCursor: badCursor) { stored -> WalletRecord? in
@@ -171,7 +171,7 @@ public struct WalletService: Sendable {
             return WalletBalance(record: record, network: network, amount: try ledger.balance(of: record.address))
         case .base, .baseSepolia:
             guard let endpoint = rpc(network) else {
-                throw WalletError(code: "not_configured", message: "no JSON-RPC URL for \(network.rawValue): set \(network.rpcURLVariable ?? "") to an EVM node's URL and restart", field: "network")
+                throw WalletError(code: .notConfigured, message: "no JSON-RPC URL for \(network.rawValue): set \(network.rpcURLVariable ?? "") to an EVM node's URL and restart", field: "network")
             }
             let amount = try await USDCBalanceReader.balance(of: record.address, network: network, endpoint: endpoint)
             return WalletBalance(record: record, network: network, amount: amount)
@@ -183,9 +183,9 @@ public struct WalletService: Sendable {
     public func fund(_ agentID: String, amount: USDCAmount) throws -> WalletBalance {
         let record = try get(agentID)
         guard record.network == .sandbox else {
-            throw WalletError(code: "invalid_request", message: "wallet_fund only credits sandbox test USDC; \(record.address.checksummed) is a \(record.network.rawValue) wallet: send real USDC to it on chain", field: "agent_id")
+            throw WalletError(code: .invalidRequest, message: "wallet_fund only credits sandbox test USDC; \(record.address.checksummed) is a \(record.network.rawValue) wallet: send real USDC to it on chain", field: "agent_id")
         }
-        guard amount.atomic > 0 else { throw WalletError(code: "invalid_request", message: "the amount must be more than 0", field: "amount") }
+        guard amount.atomic > 0 else { throw WalletError(code: .invalidRequest, message: "the amount must be more than 0", field: "amount") }
         do {
             let balance = try ledger.fund(record.address, amount: amount, cap: fundCap)
             return WalletBalance(record: record, network: .sandbox, amount: balance)

@@ -49,7 +49,7 @@ import Testing
         let terms = DealTerms(id: "deal_1", requestID: "req_1", offerID: "off_1", payerAgentID: "ag_b", payeeAgentID: "ag_s",
                               amountNano: 1_500_000_000, serviceQuery: "q", offerTerms: "t", createdAt: "2026-02-20T10:30:00Z")
         var deal = DealRecord(terms: terms, createdBy: "operator")
-        #expect(throws: InvalidTransition.self) { try deal.fail(at: "t1", by: "x", refusal: SettlementRefusal(code: "c", message: "m")) }
+        #expect(throws: InvalidTransition.self) { try deal.fail(at: "t1", by: "x", refusal: SettlementRefusal(code: FailureCode("c"), message: "m")) }
         try deal.approve(at: "2026-02-20T10:31:00Z", by: "ag_b")
         #expect(throws: InvalidTransition.self) { try deal.reject(at: "t2", by: "ag_b", reason: nil) }
         try deal.execute(at: "2026-02-20T10:31:30Z", by: "ag_b",

@@ -15,7 +15,7 @@ func makeMarketEnvironment(home: String? = nil, variables: [String: String] = [:
     let store = try Store(home: home + "/store", options: StoreOptions(log: { _ in }, durability: .unsafeUnsynced, faultInjection: faults))
     return ToolEnvironment(home: home, store: store, clock: .fixed(now), random: .deterministic(seed: seed &+ UInt64(abs(home.hashValue))),
                            variable: { variables[$0] }, http: MockHTTPTransport { _ in throw HTTPTransportError(.connectionRefused, "offline") },
-                           services: LazyServices(keystoreKDF: .scrypt(n: 16, r: 1, p: 1)), validatesOutput: true, serverVersion: "test")
+                           keystoreKDF: .scrypt(n: 16, r: 1, p: 1), validatesOutput: true, serverVersion: "test")
 }
 
 /// The same home as `environment`, as another process would see it: a new store instance, vault and

@@ -40,7 +40,7 @@ import Crypto
         do {
             _ = try SchemaVersion.resolve("tak/1.0")
         } catch {
-            #expect(error.code == "invalid_request")
+            #expect(error.code == .invalidRequest)
             #expect(error.details["supported"] == ["tak/0.1"])
             #expect(error.details["field"] == "schema_version")
         }
@@ -77,7 +77,7 @@ import Crypto
         let bound = actor.boundAgentID
         let isOperator = bound == nil
         func allowed(_ denial: ToolFailure?) -> Bool {
-            if let denial { #expect(denial.code == "permission_denied") }
+            if let denial { #expect(denial.code == .permissionDenied) }
             return denial == nil
         }
         #expect(allowed(Permissions.createAgent(actor: actor)) == isOperator)

@@ -11,12 +11,12 @@ struct FakeSettlement: DealSettlement {
     let behaviour: Behaviour
 
     func prepare(_ order: SettlementOrder) throws -> Result<String, SettlementRefusal> {
-        behaviour == .refuseToPrepare ? .failure(SettlementRefusal(code: "payer_wallet_missing", message: "no wallet")) : .success("signed:\(order.dealID)")
+        behaviour == .refuseToPrepare ? .failure(SettlementRefusal(code: .payerWalletMissing, message: "no wallet")) : .success("signed:\(order.dealID)")
     }
 
     func settle(_ prepared: String, order: SettlementOrder, now: Int64, in transaction: Transaction) throws -> Result<SettlementReceipt, SettlementRefusal> {
         switch behaviour {
-        case .refuseToSettle: return .failure(SettlementRefusal(code: "insufficient_balance", message: "too poor"))
+        case .refuseToSettle: return .failure(SettlementRefusal(code: .insufficientBalance, message: "too poor"))
         case .throwInSettle: throw StoreError(.ioFailure, "disk gone")
         default:
             try transaction.put(collection: "fake_transfers", id: order.transferID, value: ["amount": .integer(Int64(order.amountAtomic)), "auth": .string(prepared)])
@@ -61,7 +61,7 @@ struct FakeSettlement: DealSettlement {
         let (market, deal, environment) = try await approvedDeal(.throwInSettle)
         #expect(throws: ToolFailure.internalError("")) {
             do { _ = try market.executeDeal(dealID: deal, idempotency: key("a")) } catch let failure as ToolFailure {
-                throw ToolFailure.internalError(failure.code == "internal_error" ? "" : failure.code)
+                throw ToolFailure.internalError(failure.code == .internalError ? "" : failure.code.rawValue)
             }
         }
         #expect(try market.deal(deal).status == .approved)

@@ -13,13 +13,13 @@ func makeWalletEnvironment(variables: [String: String] = [:], http: any HTTPTran
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     let store = try Store(home: home + "/store", options: StoreOptions(log: { _ in }))
     return ToolEnvironment(home: home, store: store, clock: .fixed(now), random: .deterministic(seed: UInt64(abs(home.hashValue))),
-                           variable: { variables[$0] }, http: http, services: LazyServices(keystoreKDF: .scrypt(n: 16, r: 1, p: 1)),
+                           variable: { variables[$0] }, http: http, keystoreKDF: .scrypt(n: 16, r: 1, p: 1),
                            validatesOutput: true, serverVersion: "test")
 }
 
 /// Calls a catalog tool by name with JSON arguments.
 func callTool(_ name: String, _ arguments: JSONValue, in environment: ToolEnvironment) async throws -> ToolOutput {
-    guard let tool = ToolCatalog.standard.tool(named: name) else { throw ToolFailure(code: "test", message: "no tool \(name)") }
+    guard let tool = ToolCatalog.standard.tool(named: name) else { throw ToolFailure(code: FailureCode("test"), message: "no tool \(name)") }
     return try await tool.invoke(arguments.objectValue ?? [:], context: ToolContext(environment: environment))
 }
 

@@ -55,7 +55,7 @@ enum Idempotency {
     static func replay(_ request: IdempotencyRequest, stored: JSONValue?) throws(ToolFailure) -> JSONObject? {
         guard let stored, let key = request.key else { return nil }
         guard stored["fingerprint"]?.stringValue == request.fingerprint else {
-            throw ToolFailure(code: "idempotency_conflict",
+            throw ToolFailure(code: .idempotencyConflict,
                               message: "idempotency_key \(key) was already used for a different \(request.tool) call (other arguments or another agent); use a new key for a new action, or repeat the first call exactly to get its result",
                               details: ["field": "idempotency_key", "idempotency_key": .string(key), "tool": .string(request.tool),
                                         "first_used_at": stored["created_at"] ?? .null])

@@ -9,7 +9,7 @@ enum SchemaVersion {
     static func resolve(_ given: String?) throws(ToolFailure) -> String {
         guard let given else { return current }
         guard supported.contains(given) else {
-            throw ToolFailure(code: "invalid_request",
+            throw ToolFailure(code: .invalidRequest,
                               message: "`schema_version` \(given) is not supported; use \(supported.joined(separator: " or ")) or leave it out",
                               details: ["field": "schema_version", "got": .string(given), "supported": .array(supported.map { .string($0) })])
         }

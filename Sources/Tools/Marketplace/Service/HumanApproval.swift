@@ -25,7 +25,7 @@ public enum HumanApproval {
     /// The refusal a tool call gets in human mode: `permission_denied`, naming the command.
     public static func required(for deal: DealRecord) -> ToolFailure {
         let command = DealApprovalMode.command(for: deal.terms.id)
-        return ToolFailure(code: "permission_denied",
+        return ToolFailure(code: .permissionDenied,
                            message: "deal \(deal.terms.id) must be approved by a person: ask them to run `\(command)` in a terminal, then call deal_get to see it approved. Do not retry deal_approve.",
                            details: ["action": "approve_deal", "approval_mode": "human", "command": .string(command),
                                      "deal_id": .string(deal.terms.id)])

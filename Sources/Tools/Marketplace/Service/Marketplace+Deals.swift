@@ -39,19 +39,19 @@ extension Marketplace {
 
     /// Approves a deal awaiting approval, as the payer agent. In human mode this is refused with
     /// what the person must do; `approveAsPerson` is the person's way.
-    func approveDeal(dealID: String, idempotency: IdempotencyRequest) throws -> JSONObject {
+    func approveDeal(dealID: String, idempotency: IdempotencyRequest) throws -> DealApprovalOutcome {
         if approvalMode == .human {
             let deal = try Self.guarded { try store.deal(dealID) }
             try checkAllowed(deal, action: "approve", event: .approve)
-            throw HumanApproval.required(for: deal)
+            return .needsPerson(deal)
         }
-        return try mutate(idempotency) { change in
+        return .approved(try mutate(idempotency) { change in
             var deal = try change.transaction.deal(dealID)
             if let denial = Permissions.decideDeal(deal.terms, action: "approve", actor: actor) { throw denial }
             do throws(InvalidTransition) { try deal.approve(at: change.now, by: actor.label) } catch { throw ToolFailure.invalidTransition(deal: dealID, error, action: "approve") }
             try change.put(deal)
             return deal.json
-        }
+        })
     }
 
     /// Approves a deal on a person's word: `tak-mcp deals approve DEAL_ID` in a terminal, or an
@@ -76,4 +76,13 @@ extension Marketplace {
             return deal.json
         }
     }
+}
+
+/// What `approveDeal` came to: approved by the agent, or (in human mode) a deal that only a
+/// person can approve, which the caller asks about or refuses with `HumanApproval.required`.
+enum DealApprovalOutcome {
+    /// The deal is approved; its JSON.
+    case approved(JSONObject)
+    /// The deal may be approved, but only by a person.
+    case needsPerson(DealRecord)
 }

@@ -18,7 +18,7 @@ extension Marketplace {
                                               message: "request \(request.id) is \(request.status.rawValue); offers are taken only while a request is open")
             }
             guard priceNano <= request.maxPriceNano else {
-                throw ToolFailure(code: "price_exceeded",
+                throw ToolFailure(code: .priceExceeded,
                                   message: "the offer's price_nano \(priceNano) (\(NanoAmount.usdcString(priceNano)) USDC) is above request \(request.id)'s max_price_nano \(request.maxPriceNano) (\(NanoAmount.usdcString(request.maxPriceNano)) USDC); offer at most the maximum",
                                   details: ["field": "price_nano", "price_nano": .integer(priceNano), "max_price_nano": .integer(request.maxPriceNano),
                                             "request_id": .string(request.id)])

@@ -67,13 +67,3 @@ public struct Marketplace: Sendable {
         }
     }
 }
-
-extension ToolEnvironment {
-    /// The marketplace of this session: its bound agent, approval mode, and settlement through
-    /// the agents' wallets on the sandbox ledger.
-    public var marketplace: Marketplace {
-        let environment = self
-        return Marketplace(store: store, actor: marketplaceActor, approvalMode: dealApprovalMode, clock: clock, random: random,
-                           settlement: WalletDealSettlement(wallets: { try environment.walletService() }))
-    }
-}

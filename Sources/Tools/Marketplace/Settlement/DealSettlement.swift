@@ -71,12 +71,12 @@ public struct SettlementReceipt: Sendable, Equatable {
 public struct SettlementRefusal: Error, Sendable, Equatable {
     /// A stable code: `payer_wallet_missing`, `payee_wallet_missing`, `unsupported_network`,
     /// `insufficient_balance`, or a ledger code such as `invalid_signature`.
-    public var code: String
+    public var code: FailureCode
     /// What happened and what to do, for people and models.
     public var message: String
 
     /// A refusal from its parts.
-    public init(code: String, message: String) {
+    public init(code: FailureCode, message: String) {
         self.code = code
         self.message = message
     }
@@ -84,9 +84,9 @@ public struct SettlementRefusal: Error, Sendable, Equatable {
     /// Reads a stored refusal.
     init?(json: JSONValue) {
         guard let code = json["code"]?.stringValue, let message = json["message"]?.stringValue else { return nil }
-        self.init(code: code, message: message)
+        self.init(code: FailureCode(code), message: message)
     }
 
     /// `{code, message}`.
-    public var json: JSONObject { ["code": .string(code), "message": .string(message)] }
+    public var json: JSONObject { ["code": .string(code.rawValue), "message": .string(message)] }
 }

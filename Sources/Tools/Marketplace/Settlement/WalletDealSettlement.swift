@@ -41,22 +41,22 @@ struct WalletDealSettlement: DealSettlement {
             payer = try service.find(order.payerAgentID)
             payee = try service.find(order.payeeAgentID)
         } catch let error as WalletError {
-            throw ToolFailure(code: "internal_error", message: "the wallets cannot be opened: \(error.message); the deal is still approved, fix this and execute again")
+            throw ToolFailure(code: .internalError, message: "the wallets cannot be opened: \(error.message); the deal is still approved, fix this and execute again")
         }
         guard let payer else {
-            return .failure(SettlementRefusal(code: "payer_wallet_missing", message: "the payer \(order.payerAgentID) has no wallet: create one with wallet_create and fund it with wallet_fund before executing a deal"))
+            return .failure(SettlementRefusal(code: .payerWalletMissing, message: "the payer \(order.payerAgentID) has no wallet: create one with wallet_create and fund it with wallet_fund before executing a deal"))
         }
         guard let payee else {
-            return .failure(SettlementRefusal(code: "payee_wallet_missing", message: "the payee \(order.payeeAgentID) has no wallet to be paid into: it needs one (wallet_create) before a deal with it can execute"))
+            return .failure(SettlementRefusal(code: .payeeWalletMissing, message: "the payee \(order.payeeAgentID) has no wallet to be paid into: it needs one (wallet_create) before a deal with it can execute"))
         }
         guard payer.network == .sandbox else {
-            return .failure(SettlementRefusal(code: "unsupported_network", message: "deals settle on the sandbox ledger, but the payer's wallet \(payer.address.checksummed) is a \(payer.network.rawValue) wallet"))
+            return .failure(SettlementRefusal(code: .unsupportedNetwork, message: "deals settle on the sandbox ledger, but the payer's wallet \(payer.address.checksummed) is a \(payer.network.rawValue) wallet"))
         }
         let key: EthereumPrivateKey
         do {
             key = try service.vault.key(for: payer.address)
         } catch let error as WalletError {
-            throw ToolFailure(code: "internal_error", message: "the payer's key cannot be unlocked: \(error.message); the deal is still approved, fix this and execute again")
+            throw ToolFailure(code: .internalError, message: "the payer's key cannot be unlocked: \(error.message); the deal is still approved, fix this and execute again")
         }
         let now = UInt64(max(0, order.now))
         let authorization = try TransferWithAuthorization(
@@ -77,7 +77,7 @@ struct WalletDealSettlement: DealSettlement {
         case .success(let receipt):
             return .success(self.receipt(receipt.json.objectValue ?? [:], transferID: order.transferID))
         case .failure(.insufficientBalance(let balance, let needed)):
-            return .failure(SettlementRefusal(code: "insufficient_balance", message: "the payer \(order.payerAgentID) has \(balance.decimalString) USDC but the deal needs \(needed.decimalString) USDC; nothing was paid"))
+            return .failure(SettlementRefusal(code: .insufficientBalance, message: "the payer \(order.payerAgentID) has \(balance.decimalString) USDC but the deal needs \(needed.decimalString) USDC; nothing was paid"))
         case .failure(let rejection):
             return .failure(SettlementRefusal(code: rejection.code, message: "the sandbox ledger refused the payment: \(rejection); nothing was paid"))
         }

@@ -50,7 +50,7 @@ enum MarketplaceResources {
             read: { id, context in
                 do {
                     return JSONValue.object(try document(id, context.environment.marketplace)).jsonText
-                } catch let failure as ToolFailure where failure.code == "not_found" {
+                } catch let failure as ToolFailure where failure.code == .notFound {
                     return nil
                 }
             },

@@ -1,7 +1,7 @@
 import Store
 
 /// `agent_create`: a new agent (POST /api/agents).
-struct AgentCreateTool: Tool {
+struct AgentCreateTool: MarketplaceMutationTool {
     struct Arguments: MarketplaceMutationArguments {
         var name: String
         var capabilities: [String]
@@ -21,13 +21,9 @@ struct AgentCreateTool: Tool {
         Create a marketplace agent (status active) and get its id (ag_…). Only an operator session \
         (not bound to an agent) may create agents. Pass an idempotency_key and reuse it when you retry.
         """
-    static let annotations = ToolAnnotations.marketplaceChange(destructive: false)
-    static let toolset = Toolset.marketplace
     static let outputSchema: JSONSchema? = MarketplaceOutputs.agent
 
-    func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
-        let market = context.environment.marketplace
-        let idempotency = try arguments.idempotency(for: Self.name, actor: market.actor)
+    func call(_ arguments: Arguments, market: Marketplace, idempotency: IdempotencyRequest, context: ToolContext) async throws -> ToolOutput {
         return .structured(try market.createAgent(name: arguments.name, capabilities: arguments.capabilities, idempotency: idempotency))
     }
 }

@@ -1,7 +1,7 @@
 import Store
 
 /// `agent_list`: agents, filtered by status or capability, a page at a time (GET /api/agents).
-struct AgentListTool: Tool {
+struct AgentListTool: MarketplaceQueryTool {
     struct Arguments: ToolArguments {
         var status: String?
         var capability: String?
@@ -17,8 +17,6 @@ struct AgentListTool: Tool {
     static let name = "agent_list"
     static let title = "List agents"
     static let description = "List marketplace agents (id, name, capabilities, status), optionally only those with a status or capability, in pages of up to 100."
-    static let annotations = ToolAnnotations.localRead
-    static let toolset = Toolset.marketplace
     static let outputSchema: JSONSchema? = MarketplaceOutputs.page("agents", of: MarketplaceOutputs.agent)
 
     func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {

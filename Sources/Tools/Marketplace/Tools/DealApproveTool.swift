@@ -1,7 +1,7 @@
 import Store
 
 /// `deal_approve`: the approval gate (POST /api/deals/:dealId/approve).
-struct DealApproveTool: Tool {
+struct DealApproveTool: MarketplaceMutationTool {
     struct Arguments: MarketplaceMutationArguments {
         var deal_id: String
         var schema_version: String?
@@ -21,27 +21,24 @@ struct DealApproveTool: Tool {
         (tak-mcp deals approve DEAL_ID): tell them, do not retry. Pass \
         an idempotency_key and reuse it when you retry.
         """
-    static let annotations = ToolAnnotations.marketplaceChange(destructive: false)
-    static let toolset = Toolset.marketplace
     static let outputSchema: JSONSchema? = MarketplaceOutputs.deal
 
-    func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
-        let market = context.environment.marketplace
-        let idempotency = try arguments.idempotency(for: Self.name, actor: market.actor)
-        do {
-            return .structured(try market.approveDeal(dealID: arguments.deal_id, idempotency: idempotency))
-        } catch let refusal as ToolFailure where refusal.details["approval_mode"] == "human" && context.elicitation.isSupported {
+    func call(_ arguments: Arguments, market: Marketplace, idempotency: IdempotencyRequest, context: ToolContext) async throws -> ToolOutput {
+        switch try market.approveDeal(dealID: arguments.deal_id, idempotency: idempotency) {
+        case .approved(let deal):
+            return .structured(deal)
+        case .needsPerson(let deal):
             // Human mode: ask the person through the client; only their "approve" approves.
-            let deal = try market.deal(arguments.deal_id)
+            guard context.elicitation.isSupported else { throw HumanApproval.required(for: deal) }
             let question = HumanApproval.question(for: deal)
             let answer: Elicitation.Answer
             do {
                 answer = try await context.elicitation.ask(question.message, schema: JSONSchema(.object(question.requestedSchema)))
             } catch is ElicitationUnavailable {
-                throw refusal
+                throw HumanApproval.required(for: deal)
             }
             guard case .accept(let content) = answer, content["approve"] == true else {
-                throw ToolFailure(code: "permission_denied",
+                throw ToolFailure(code: .permissionDenied,
                                   message: "the person did not approve deal \(arguments.deal_id); do not retry unless they ask you to",
                                   details: ["action": "approve_deal", "approval_mode": "human", "deal_id": .string(arguments.deal_id)])
             }

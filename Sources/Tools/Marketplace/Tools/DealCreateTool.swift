@@ -1,7 +1,7 @@
 import Store
 
 /// `deal_create`: a deal from an accepted offer (POST /api/deals).
-struct DealCreateTool: Tool {
+struct DealCreateTool: MarketplaceMutationTool {
     struct Arguments: MarketplaceMutationArguments {
         var request_id: String
         var offer_id: String
@@ -21,13 +21,9 @@ struct DealCreateTool: Tool {
         in state awaiting_approval. Next the payer approves it (deal_approve) and executes it \
         (deal_execute). Pass an idempotency_key and reuse it when you retry.
         """
-    static let annotations = ToolAnnotations.marketplaceChange(destructive: false)
-    static let toolset = Toolset.marketplace
     static let outputSchema: JSONSchema? = MarketplaceOutputs.deal
 
-    func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
-        let market = context.environment.marketplace
-        let idempotency = try arguments.idempotency(for: Self.name, actor: market.actor)
+    func call(_ arguments: Arguments, market: Marketplace, idempotency: IdempotencyRequest, context: ToolContext) async throws -> ToolOutput {
         return .structured(try market.createDeal(requestID: arguments.request_id, offerID: arguments.offer_id, idempotency: idempotency))
     }
 }

@@ -1,7 +1,7 @@
 import Store
 
 /// `deal_execute`: pay and complete an approved deal (POST /api/deals/:dealId/execute).
-struct DealExecuteTool: Tool {
+struct DealExecuteTool: MarketplaceMutationTool {
     struct Arguments: MarketplaceMutationArguments {
         var deal_id: String
         var schema_version: String?
@@ -23,13 +23,10 @@ struct DealExecuteTool: Tool {
         becomes failed with the reason and no money moves. idempotency_key is required: reuse it when \
         you retry, so the deal is never paid twice.
         """
-    static let annotations = ToolAnnotations.marketplaceChange(destructive: true)
-    static let toolset = Toolset.marketplace
+    static let destructive = true
     static let outputSchema: JSONSchema? = MarketplaceOutputs.deal
 
-    func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
-        let market = context.environment.marketplace
-        let idempotency = try arguments.idempotency(for: Self.name, actor: market.actor)
+    func call(_ arguments: Arguments, market: Marketplace, idempotency: IdempotencyRequest, context: ToolContext) async throws -> ToolOutput {
         let deal = try market.executeDeal(dealID: arguments.deal_id, idempotency: idempotency)
         var output = ToolOutput.structured(deal)
         if deal["status"] == "failed" {

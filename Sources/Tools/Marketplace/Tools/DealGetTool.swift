@@ -1,7 +1,7 @@
 import Store
 
 /// `deal_get`: one deal with its history (GET /api/deals/:dealId).
-struct DealGetTool: Tool {
+struct DealGetTool: MarketplaceQueryTool {
     struct Arguments: ToolArguments {
         var deal_id: String
         static let schema = JSONSchema.object(properties: ["deal_id": MarketplaceInputs.id(.deal, "The deal's id")], required: ["deal_id"])
@@ -13,8 +13,6 @@ struct DealGetTool: Tool {
         Get one deal: the terms agreed when it was created (never changed afterwards), its state, \
         approval and execution times, the execution receipt, and its full history.
         """
-    static let annotations = ToolAnnotations.localRead
-    static let toolset = Toolset.marketplace
     static let outputSchema: JSONSchema? = MarketplaceOutputs.deal
 
     func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {

@@ -1,7 +1,7 @@
 import Store
 
 /// `deal_list`: deals, filtered by status or party (GET /api/deals).
-struct DealListTool: Tool {
+struct DealListTool: MarketplaceQueryTool {
     struct Arguments: ToolArguments {
         var status: String?
         var agent_id: String?
@@ -17,8 +17,6 @@ struct DealListTool: Tool {
     static let name = "deal_list"
     static let title = "List deals"
     static let description = "List deals, optionally only in one state (awaiting_approval, approved, executed, failed, cancelled) or of one agent, in pages of up to 100."
-    static let annotations = ToolAnnotations.localRead
-    static let toolset = Toolset.marketplace
     static let outputSchema: JSONSchema? = MarketplaceOutputs.page("deals", of: MarketplaceOutputs.deal)
 
     func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {

@@ -1,7 +1,7 @@
 import Store
 
 /// `deal_reject`: cancel a deal before approval (POST /api/deals/:dealId/reject).
-struct DealRejectTool: Tool {
+struct DealRejectTool: MarketplaceMutationTool {
     struct Arguments: MarketplaceMutationArguments {
         var deal_id: String
         var reason: String?
@@ -21,13 +21,10 @@ struct DealRejectTool: Tool {
         longer be rejected. The request closes when none of its deals is left. Pass an \
         idempotency_key and reuse it when you retry.
         """
-    static let annotations = ToolAnnotations.marketplaceChange(destructive: true)
-    static let toolset = Toolset.marketplace
+    static let destructive = true
     static let outputSchema: JSONSchema? = MarketplaceOutputs.deal
 
-    func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
-        let market = context.environment.marketplace
-        let idempotency = try arguments.idempotency(for: Self.name, actor: market.actor)
+    func call(_ arguments: Arguments, market: Marketplace, idempotency: IdempotencyRequest, context: ToolContext) async throws -> ToolOutput {
         return .structured(try market.rejectDeal(dealID: arguments.deal_id, reason: arguments.reason, idempotency: idempotency))
     }
 }

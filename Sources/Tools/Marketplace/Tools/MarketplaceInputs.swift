@@ -50,3 +50,34 @@ extension ToolAnnotations {
         ToolAnnotations(readOnly: false, destructive: destructive, idempotent: false, openWorld: false)
     }
 }
+
+/// A marketplace tool that only reads: in the marketplace toolset, annotated as a local read.
+protocol MarketplaceQueryTool: Tool {}
+
+extension MarketplaceQueryTool {
+    static var annotations: ToolAnnotations { .localRead }
+    static var toolset: Toolset { .marketplace }
+}
+
+/// A marketplace tool that changes the store. Its `call` is handed the marketplace and the
+/// idempotency request, made after the schema version was checked, so every change is keyed
+/// the same way.
+protocol MarketplaceMutationTool: Tool where Arguments: MarketplaceMutationArguments {
+    /// Whether the change may destroy data; false unless the tool says so.
+    static var destructive: Bool { get }
+
+    /// Runs the change as `market.actor`, under `idempotency`.
+    func call(_ arguments: Arguments, market: Marketplace, idempotency: IdempotencyRequest, context: ToolContext) async throws -> ToolOutput
+}
+
+extension MarketplaceMutationTool {
+    static var destructive: Bool { false }
+    static var annotations: ToolAnnotations { .marketplaceChange(destructive: destructive) }
+    static var toolset: Toolset { .marketplace }
+
+    func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
+        let market = context.environment.marketplace
+        let idempotency = try arguments.idempotency(for: Self.name, actor: market.actor)
+        return try await call(arguments, market: market, idempotency: idempotency, context: context)
+    }
+}

@@ -1,7 +1,7 @@
 import Store
 
 /// `message_list`: a deal's messages (GET /api/deals/:dealId/messages).
-struct MessageListTool: Tool {
+struct MessageListTool: MarketplaceQueryTool {
     struct Arguments: ToolArguments {
         var deal_id: String
         var cursor: String?
@@ -15,8 +15,6 @@ struct MessageListTool: Tool {
     static let name = "message_list"
     static let title = "Messages on a deal"
     static let description = "List the messages the two parties of a deal exchanged, oldest first, in pages of up to 100. Only the deal's parties (or an operator) may read them."
-    static let annotations = ToolAnnotations.localRead
-    static let toolset = Toolset.marketplace
     static let outputSchema: JSONSchema? = MarketplaceOutputs.page("messages", of: MarketplaceOutputs.message)
 
     func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {

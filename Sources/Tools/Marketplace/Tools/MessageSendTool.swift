@@ -1,7 +1,7 @@
 import Store
 
 /// `message_send`: write on a deal (POST /api/deals/:dealId/messages).
-struct MessageSendTool: Tool {
+struct MessageSendTool: MarketplaceMutationTool {
     struct Arguments: MarketplaceMutationArguments {
         var deal_id: String
         var sender_agent_id: String
@@ -23,13 +23,9 @@ struct MessageSendTool: Tool {
         and payee may write; a bound session writes as itself. Pass an idempotency_key and reuse it \
         when you retry, so the message is not sent twice.
         """
-    static let annotations = ToolAnnotations.marketplaceChange(destructive: false)
-    static let toolset = Toolset.marketplace
     static let outputSchema: JSONSchema? = MarketplaceOutputs.message
 
-    func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
-        let market = context.environment.marketplace
-        let idempotency = try arguments.idempotency(for: Self.name, actor: market.actor)
+    func call(_ arguments: Arguments, market: Marketplace, idempotency: IdempotencyRequest, context: ToolContext) async throws -> ToolOutput {
         return .structured(try market.sendMessage(dealID: arguments.deal_id, senderID: arguments.sender_agent_id,
                                                   content: arguments.content, idempotency: idempotency))
     }

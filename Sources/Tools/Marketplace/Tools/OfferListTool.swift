@@ -1,7 +1,7 @@
 import Store
 
 /// `offer_list`: offers, filtered by request, status or provider (GET /api/offers).
-struct OfferListTool: Tool {
+struct OfferListTool: MarketplaceQueryTool {
     struct Arguments: ToolArguments {
         var request_id: String?
         var status: String?
@@ -19,8 +19,6 @@ struct OfferListTool: Tool {
     static let name = "offer_list"
     static let title = "List offers"
     static let description = "List offers, optionally only on one request, with one status, or from one seller (to see which were accepted), in pages of up to 100."
-    static let annotations = ToolAnnotations.localRead
-    static let toolset = Toolset.marketplace
     static let outputSchema: JSONSchema? = MarketplaceOutputs.page("offers", of: MarketplaceOutputs.offer)
 
     func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {

@@ -1,7 +1,7 @@
 import Store
 
 /// `offer_respond`: accept or reject an offer (PUT /api/offers/:offerId).
-struct OfferRespondTool: Tool {
+struct OfferRespondTool: MarketplaceMutationTool {
     struct Arguments: MarketplaceMutationArguments {
         var offer_id: String
         var status: String
@@ -21,17 +21,14 @@ struct OfferRespondTool: Tool {
         offer (listed in auto_rejected_competitors) and moves the request to accepted; then create the \
         deal with deal_create. Pass an idempotency_key and reuse it when you retry.
         """
-    static let annotations = ToolAnnotations.marketplaceChange(destructive: true)
-    static let toolset = Toolset.marketplace
+    static let destructive = true
     static let outputSchema: JSONSchema? = .object(properties: [
         "id": .string("The offer."), "status": .string("Its new status.", enum: ["accepted", "rejected"]),
         "request_id": .string("Its request."), "request_status": .string("The request's status now.", enum: RequestStatus.names),
         "auto_rejected_competitors": .array("Offers rejected because this one was accepted.", of: .string("An offer id.")),
     ], required: ["id", "status", "request_id", "request_status", "auto_rejected_competitors"])
 
-    func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
-        let market = context.environment.marketplace
-        let idempotency = try arguments.idempotency(for: Self.name, actor: market.actor)
+    func call(_ arguments: Arguments, market: Marketplace, idempotency: IdempotencyRequest, context: ToolContext) async throws -> ToolOutput {
         return .structured(try market.respondToOffer(offerID: arguments.offer_id, accept: arguments.status == "accepted", idempotency: idempotency))
     }
 }

@@ -1,7 +1,7 @@
 import Store
 
 /// `offer_submit`: offer to serve a request (POST /api/offers).
-struct OfferSubmitTool: Tool {
+struct OfferSubmitTool: MarketplaceMutationTool {
     struct Arguments: MarketplaceMutationArguments {
         var request_id: String
         var provider_agent_id: String
@@ -25,13 +25,9 @@ struct OfferSubmitTool: Tool {
         most the request's max_price_nano, else price_exceeded). You cannot offer on your own \
         request. Pass an idempotency_key and reuse it when you retry.
         """
-    static let annotations = ToolAnnotations.marketplaceChange(destructive: false)
-    static let toolset = Toolset.marketplace
     static let outputSchema: JSONSchema? = MarketplaceOutputs.offer
 
-    func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
-        let market = context.environment.marketplace
-        let idempotency = try arguments.idempotency(for: Self.name, actor: market.actor)
+    func call(_ arguments: Arguments, market: Marketplace, idempotency: IdempotencyRequest, context: ToolContext) async throws -> ToolOutput {
         return .structured(try market.submitOffer(requestID: arguments.request_id, providerID: arguments.provider_agent_id,
                                                   priceNano: arguments.price_nano, terms: arguments.terms, idempotency: idempotency))
     }

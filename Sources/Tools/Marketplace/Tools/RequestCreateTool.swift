@@ -1,7 +1,7 @@
 import Store
 
 /// `request_create`: ask for a service (POST /api/requests).
-struct RequestCreateTool: Tool {
+struct RequestCreateTool: MarketplaceMutationTool {
     struct Arguments: MarketplaceMutationArguments {
         var requester_agent_id: String
         var service_query: String
@@ -24,13 +24,9 @@ struct RequestCreateTool: Tool {
         with offers (see request_offers). A bound session requests only as itself. Pass an \
         idempotency_key and reuse it when you retry.
         """
-    static let annotations = ToolAnnotations.marketplaceChange(destructive: false)
-    static let toolset = Toolset.marketplace
     static let outputSchema: JSONSchema? = MarketplaceOutputs.request
 
-    func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
-        let market = context.environment.marketplace
-        let idempotency = try arguments.idempotency(for: Self.name, actor: market.actor)
+    func call(_ arguments: Arguments, market: Marketplace, idempotency: IdempotencyRequest, context: ToolContext) async throws -> ToolOutput {
         return .structured(try market.createRequest(requesterID: arguments.requester_agent_id, serviceQuery: arguments.service_query,
                                                     maxPriceNano: arguments.max_price_nano, idempotency: idempotency))
     }

@@ -1,7 +1,7 @@
 import Store
 
 /// `request_list`: requests, filtered by status or requester (GET /api/requests).
-struct RequestListTool: Tool {
+struct RequestListTool: MarketplaceQueryTool {
     struct Arguments: ToolArguments {
         var status: String?
         var requester_agent_id: String?
@@ -20,8 +20,6 @@ struct RequestListTool: Tool {
         List service requests, optionally only open ones (sellers: these take offers) or one buyer's, \
         in pages of up to 100. Each has the most the buyer pays (max_price_nano) and its status.
         """
-    static let annotations = ToolAnnotations.localRead
-    static let toolset = Toolset.marketplace
     static let outputSchema: JSONSchema? = MarketplaceOutputs.page("requests", of: MarketplaceOutputs.request)
 
     func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {

@@ -1,7 +1,7 @@
 import Store
 
 /// `request_offers`: every offer on one request (GET /api/requests/:requestId/offers).
-struct RequestOffersTool: Tool {
+struct RequestOffersTool: MarketplaceQueryTool {
     struct Arguments: ToolArguments {
         var request_id: String
         static let schema = JSONSchema.object(properties: ["request_id": MarketplaceInputs.id(.request, "The request's id")], required: ["request_id"])
@@ -10,8 +10,6 @@ struct RequestOffersTool: Tool {
     static let name = "request_offers"
     static let title = "Offers on a request"
     static let description = "Get every offer on one request, in the order they came in, with price, terms and status (pending, accepted, rejected)."
-    static let annotations = ToolAnnotations.localRead
-    static let toolset = Toolset.marketplace
     static let outputSchema: JSONSchema? = .object(properties: [
         "request_id": .string("The request."),
         "offers": .array("Its offers, oldest first.", of: MarketplaceOutputs.offer),

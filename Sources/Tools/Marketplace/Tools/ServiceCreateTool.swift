@@ -1,7 +1,7 @@
 import Store
 
 /// `service_create`: list a service (POST /api/services).
-struct ServiceCreateTool: Tool {
+struct ServiceCreateTool: MarketplaceMutationTool {
     struct Arguments: MarketplaceMutationArguments {
         var agent_id: String
         var service_name: String
@@ -25,13 +25,9 @@ struct ServiceCreateTool: Tool {
         the price must be a whole multiple of 1000 nano). A bound session lists only its own \
         services. Pass an idempotency_key and reuse it when you retry.
         """
-    static let annotations = ToolAnnotations.marketplaceChange(destructive: false)
-    static let toolset = Toolset.marketplace
     static let outputSchema: JSONSchema? = MarketplaceOutputs.service
 
-    func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
-        let market = context.environment.marketplace
-        let idempotency = try arguments.idempotency(for: Self.name, actor: market.actor)
+    func call(_ arguments: Arguments, market: Marketplace, idempotency: IdempotencyRequest, context: ToolContext) async throws -> ToolOutput {
         return .structured(try market.createService(agentID: arguments.agent_id, serviceName: arguments.service_name,
                                                     basePriceNano: arguments.base_price_nano, description: arguments.description,
                                                     idempotency: idempotency))

@@ -1,7 +1,7 @@
 import Store
 
 /// `service_list`: services, optionally of one provider (GET /api/services).
-struct ServiceListTool: Tool {
+struct ServiceListTool: MarketplaceQueryTool {
     struct Arguments: ToolArguments {
         var agent_id: String?
         var cursor: String?
@@ -15,8 +15,6 @@ struct ServiceListTool: Tool {
     static let name = "service_list"
     static let title = "List services"
     static let description = "List the services agents sell (name, provider, base price in nano-USDC), optionally of one provider, in pages of up to 100."
-    static let annotations = ToolAnnotations.localRead
-    static let toolset = Toolset.marketplace
     static let outputSchema: JSONSchema? = MarketplaceOutputs.page("services", of: MarketplaceOutputs.service)
 
     func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {

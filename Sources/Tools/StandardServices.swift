@@ -1,0 +1,29 @@
+public import Store
+
+/// The composition point: how a session's environment becomes each domain's service. Core's
+/// `ToolEnvironment` knows no domain; the domains know Core; only this file (beside the
+/// `StandardCatalog` that lists their tools) knows them all and wires them together.
+extension ToolEnvironment {
+    /// The key vault, opened on first use and shared by the session's calls (it may create the
+    /// master secret).
+    public func keyVault() throws -> KeyVault {
+        try services.value(KeyVault.self) {
+            try KeyVault(home: home, passphrase: variable("TAK_WALLET_PASSPHRASE"), random: random, kdf: keystoreKDF)
+        }
+    }
+
+    /// The wallet service over this environment.
+    public func walletService() throws -> WalletService {
+        let environment = self
+        return WalletService(store: store, vault: try keyVault(), random: random, clock: clock, fundCap: sandboxFundCap,
+                             rpc: { environment.rpcEndpoint(for: $0) })
+    }
+
+    /// The marketplace of this session: its bound agent, approval mode, and settlement through
+    /// the agents' wallets on the sandbox ledger.
+    public var marketplace: Marketplace {
+        let environment = self
+        return Marketplace(store: store, actor: marketplaceActor, approvalMode: dealApprovalMode, clock: clock, random: random,
+                           settlement: WalletDealSettlement(wallets: { try environment.walletService() }))
+    }
+}
