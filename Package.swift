@@ -4,7 +4,7 @@
 //
 // The targets, lowest first; each line says what the target is and what it may not know about.
 // Every arrow points down this list, so the build has no cycle:
-//   JSON ← Store, Crypto, HTTP, Knowledge ← Tools ← TakMCP ← TakMCPMain
+//   JSON ← Store, Crypto, HTTP, Knowledge;  Store ← Tasks;  all of these ← Tools ← TakMCP ← TakMCPMain
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["JSON"], path: "Sources/HTTP", swiftSettings: strict),
         // The embedded knowledge base: real data sets, series, cards, the search index, charts and PNG. Pure; knows no store or tool.
         .target(name: "Knowledge", dependencies: ["JSON"], path: "Sources/Knowledge", exclude: ["Data/SOURCES.md"], swiftSettings: strict),
+        // Durable asynchronous tasks (events, results, cancellation, restart recovery) on a worker pool, for every domain. Knows no tool or MCP.
+        .target(name: "Tasks", dependencies: ["JSON", "Store"], path: "Sources/Tasks", swiftSettings: strict),
         // The tool kit (Core) and the domains (wallet, marketplace) as MCP tools; no JSON-RPC, no stdio.
         .target(name: "Tools", dependencies: ["JSON", "Store", "Crypto", "HTTP"], path: "Sources/Tools", swiftSettings: strict),
         // The protocol layer: JSON-RPC codec, MCP session, stdio transport, command line.
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "CryptoTests", dependencies: ["Crypto", "JSON", "TakTestSupport"], path: "Tests/CryptoTests",
                     exclude: ["Vectors"]),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "JSON"], path: "Tests/KnowledgeTests"),
+        .testTarget(name: "TasksTests", dependencies: ["Tasks", "Store", "JSON", "TakTestSupport"], path: "Tests/TasksTests"),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "JSON", "Store", "TakTestSupport"], path: "Tests/HTTPTests"),
         .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "JSON", "Crypto", "HTTP", "TakTestSupport"],
                     path: "Tests/ToolsTests"),
