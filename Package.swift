@@ -36,9 +36,9 @@ let package = Package(
         // Durable asynchronous tasks (events, results, cancellation, restart recovery) on a worker pool, for every domain. Knows no tool or MCP.
         .target(name: "Tasks", dependencies: ["JSON", "Store"], path: "Sources/Tasks", swiftSettings: strict),
         // The tool kit (Core) and the domains (wallet, marketplace) as MCP tools; no JSON-RPC, no stdio.
-        .target(name: "Tools", dependencies: ["JSON", "Store", "Crypto", "HTTP"], path: "Sources/Tools", swiftSettings: strict),
+        .target(name: "Tools", dependencies: ["JSON", "Store", "Crypto", "HTTP", "Knowledge", "Tasks"], path: "Sources/Tools", swiftSettings: strict),
         // The protocol layer: JSON-RPC codec, MCP session, stdio transport, command line.
-        .target(name: "TakMCP", dependencies: ["JSON", "Store", "HTTP", "Tools"], path: "Sources/TakMCP", swiftSettings: strict),
+        .target(name: "TakMCP", dependencies: ["JSON", "Store", "HTTP", "Tasks", "Tools"], path: "Sources/TakMCP", swiftSettings: strict),
         // The `tak-mcp` executable: only `main`.
         .executableTarget(name: "TakMCPMain", dependencies: ["TakMCP"], path: "Sources/TakMCPMain", swiftSettings: strict),
         // The https plugin: URLSession behind a C ABI (see Sources/HTTP/PluginHTTPTransport.swift). Linux only.
@@ -62,9 +62,9 @@ let package = Package(
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "JSON"], path: "Tests/KnowledgeTests"),
         .testTarget(name: "TasksTests", dependencies: ["Tasks", "Store", "JSON", "TakTestSupport"], path: "Tests/TasksTests"),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "JSON", "Store", "TakTestSupport"], path: "Tests/HTTPTests"),
-        .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "JSON", "Crypto", "HTTP", "TakTestSupport"],
+        .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "JSON", "Crypto", "HTTP", "Knowledge", "Tasks", "TakTestSupport"],
                     path: "Tests/ToolsTests"),
-        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store", "JSON", "TakTestSupport", "TakTestKit"],
+        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store", "JSON", "Tasks", "TakTestSupport", "TakTestKit"],
                     path: "Tests/TakMCPTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
