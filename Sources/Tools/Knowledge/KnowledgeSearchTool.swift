@@ -19,7 +19,7 @@ struct KnowledgeSearchTool: Tool {
             "search_effort": .string("fast: best cards from the index; medium: cards built for the question (comparisons, figures); "
                 + "deep: a planned search run as a task (returns task_id at once); auto (default): chosen by the question's complexity.",
                 enum: SearchEffort.allCases.map(\.rawValue), default: "auto"),
-            "count": .integer("Most cards to return, 1-20 (default 5).", in: 1...20, default: 5),
+            "count": .integer("Most cards to return, 1-20 (default 5; 10 for a deep search).", in: 1...20),
             "source_indexes": .array("Which indexes to search: data (the embedded data; `tako` is a synonym); web is not available offline.",
                                      of: .string("An index.", enum: ["data", "tako", "web"]), minItems: 1, maxItems: 3),
             "country": .string("A country (or other subject) the question is about, as the data names it; aliases such as US or S. Korea work."),
@@ -54,7 +54,7 @@ struct KnowledgeSearchTool: Tool {
                               message: "only the `data` index exists offline; `web` needs a remote backend, which is not configured. Search with source_indexes [\"data\"].",
                               details: ["field": "source_indexes", "available": ["data"]])
         }
-        let request = SearchRequest(text: arguments.text, effort: SearchEffort(rawValue: arguments.search_effort ?? "auto") ?? .auto,
+        var request = SearchRequest(text: arguments.text, effort: SearchEffort(rawValue: arguments.search_effort ?? "auto") ?? .auto,
                                     count: arguments.count ?? 5, country: arguments.country, previousCardID: arguments.previous_card_id)
         let base = KnowledgeBase.embedded
         if let previous = request.previousCardID, base.card(id: previous) == nil {
@@ -62,6 +62,7 @@ struct KnowledgeSearchTool: Tool {
                                              field: "previous_card_id")
         }
         let (effort, reason) = base.resolveEffort(request)
+        if arguments.count == nil && effort == .deep { request.count = 10 }
         var notes: [String] = []
         if indexes.contains("web") { notes.append("web: not available offline; only the data index was searched") }
         if let locale = arguments.locale, !locale.lowercased().hasPrefix("en") { notes.append("locale \(locale): descriptions are in English (en-US)") }
