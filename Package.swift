@@ -4,7 +4,7 @@
 //
 // The targets, lowest first; each line says what the target is and what it may not know about.
 // Every arrow points down this list, so the build has no cycle:
-//   JSON ← Store, Crypto, HTTP ← Payments ← Tools ← TakMCP ← TakMCPMain
+//   JSON ← Store, Crypto, HTTP, Knowledge;  Store ← Tasks;  Crypto, HTTP ← Payments;  all of these ← Tools ← TakMCP ← TakMCPMain
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -33,10 +33,14 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["JSON"], path: "Sources/HTTP", swiftSettings: strict),
         // The HTTP 402 payment negotiator (x402 v1/v2, MPP) and the paywall, as pure logic over HTTPTransport. Knows no store or tool.
         .target(name: "Payments", dependencies: ["JSON", "Crypto", "HTTP"], path: "Sources/Payments", swiftSettings: strict),
-        // The tool kit (Core) and the domains (wallet, marketplace) as MCP tools; no JSON-RPC, no stdio.
-        .target(name: "Tools", dependencies: ["JSON", "Store", "Crypto", "HTTP", "Payments"], path: "Sources/Tools", swiftSettings: strict),
+        // The embedded knowledge base: real data sets, series, cards, the search index, charts and PNG. Pure; knows no store or tool.
+        .target(name: "Knowledge", dependencies: ["JSON"], path: "Sources/Knowledge", exclude: ["Data/SOURCES.md"], swiftSettings: strict),
+        // Durable asynchronous tasks (events, results, cancellation, restart recovery) on a worker pool, for every domain. Knows no tool or MCP.
+        .target(name: "Tasks", dependencies: ["JSON", "Store"], path: "Sources/Tasks", swiftSettings: strict),
+        // The tool kit (Core) and the domains (wallet, payments, marketplace, knowledge) as MCP tools; no JSON-RPC, no stdio.
+        .target(name: "Tools", dependencies: ["JSON", "Store", "Crypto", "HTTP", "Payments", "Knowledge", "Tasks"], path: "Sources/Tools", swiftSettings: strict),
         // The protocol layer: JSON-RPC codec, MCP session, stdio transport, command line.
-        .target(name: "TakMCP", dependencies: ["JSON", "Store", "HTTP", "Crypto", "Payments", "Tools"], path: "Sources/TakMCP", swiftSettings: strict),
+        .target(name: "TakMCP", dependencies: ["JSON", "Store", "HTTP", "Crypto", "Payments", "Tasks", "Tools"], path: "Sources/TakMCP", swiftSettings: strict),
         // The `tak-mcp` executable: only `main`.
         .executableTarget(name: "TakMCPMain", dependencies: ["TakMCP"], path: "Sources/TakMCPMain", swiftSettings: strict),
         // The https plugin: URLSession behind a C ABI (see Sources/HTTP/PluginHTTPTransport.swift). Linux only.
@@ -57,12 +61,14 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "JSON", "TakTestSupport"], path: "Tests/StoreTests"),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto", "JSON", "TakTestSupport"], path: "Tests/CryptoTests",
                     exclude: ["Vectors"]),
+        .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "JSON"], path: "Tests/KnowledgeTests"),
+        .testTarget(name: "TasksTests", dependencies: ["Tasks", "Store", "JSON", "TakTestSupport"], path: "Tests/TasksTests"),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "JSON", "Store", "TakTestSupport"], path: "Tests/HTTPTests"),
         .testTarget(name: "PaymentsTests", dependencies: ["Payments", "JSON", "Crypto", "HTTP", "Store", "TakTestSupport"],
                     path: "Tests/PaymentsTests"),
-        .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "JSON", "Crypto", "HTTP", "TakTestSupport"],
+        .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "JSON", "Crypto", "HTTP", "Knowledge", "Tasks", "TakTestSupport"],
                     path: "Tests/ToolsTests"),
-        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store", "JSON", "HTTP", "TakTestSupport", "TakTestKit"],
+        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store", "JSON", "HTTP", "Tasks", "TakTestSupport", "TakTestKit"],
                     path: "Tests/TakMCPTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -18,7 +18,7 @@ enum StandardCatalog {
         AnyTool(PaymentListTool()),
         AnyTool(PaymentGetTool()),
         AnyTool(PaymentPolicyTool()),
-    ] + MarketplaceCatalog.tools
+    ] + MarketplaceCatalog.tools + KnowledgeCatalog.tools
 
     static let resources: [ResourceDefinition] = [
         ResourceDefinition(
@@ -28,7 +28,7 @@ enum StandardCatalog {
             let output = try await HealthTool().call(NoArguments(), context: context)
             return JSONValue.object(output.structuredContent ?? [:]).jsonText
         },
-    ]
+    ] + KnowledgeCatalog.resources
 
     static let resourceTemplates: [ResourceTemplateDefinition] = [
         ResourceTemplateDefinition(
@@ -41,7 +41,7 @@ enum StandardCatalog {
                 context.catalog.tools.map(\.name).filter { $0.hasPrefix(prefix) }
             }),
         WalletResources.template,
-    ] + MarketplaceCatalog.resourceTemplates
+    ] + MarketplaceCatalog.resourceTemplates + KnowledgeCatalog.resourceTemplates
 
     static let prompts: [PromptDefinition] = [GettingStartedPrompt.definition] + MarketplaceCatalog.prompts
 }

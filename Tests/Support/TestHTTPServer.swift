@@ -1,6 +1,6 @@
 import Dispatch
 public import Store
-public import JSON
+import JSON
 public import HTTP
 
 /// A request as the test server read it.

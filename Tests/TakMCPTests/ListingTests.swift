@@ -26,10 +26,11 @@ import JSON
         let session = TestSession()
         await session.initialize()
         let resources = await session.call(#"{"jsonrpc":"2.0","id":1,"method":"resources/list"}"#)["result"]?["resources"]?.arrayValue
-        #expect(resources?.map { $0["uri"] } == ["tak://health"])
+        #expect(resources?.map { $0["uri"] } == ["tak://health", "tak://knowledge/sources"])
         let templates = await session.call(#"{"jsonrpc":"2.0","id":2,"method":"resources/templates/list"}"#)["result"]?["resourceTemplates"]?.arrayValue
         #expect(templates?.map { $0["uriTemplate"] } == ["tak://tools/{name}", "tak://wallets/{agent_id}", "tak://agents/{agent_id}",
-                                                        "tak://requests/{request_id}", "tak://deals/{deal_id}"])
+                                                        "tak://requests/{request_id}", "tak://deals/{deal_id}",
+                                                        "tak://cards/{card_id}", "tak://cards/{card_id}/chart.svg"])
         let read = await session.call(#"{"jsonrpc":"2.0","id":3,"method":"resources/read","params":{"uri":"tak://tools/health"}}"#)
         let text = try #require(read["result"]?["contents"]?.arrayValue?.first?["text"]?.stringValue)
         #expect(try JSONValue.parse(text)["name"] == "health")

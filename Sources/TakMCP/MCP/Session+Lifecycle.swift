@@ -48,6 +48,7 @@ extension Session {
             "prompts": ["listChanged": false],
             "logging": [:],
             "completions": [:],
+            "tasks": Self.tasksCapability,
         ]
     }
 

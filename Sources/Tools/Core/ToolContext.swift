@@ -19,6 +19,9 @@ public struct ToolContext: Sendable {
     public var catalog: ToolCatalog
     /// Asks the person at the client a question (MCP elicitation), when the client supports it.
     public var elicitation: Elicitation
+    /// Whether this call runs as a task (MCP task-augmented `tools/call`): long work then runs in
+    /// the call itself, reporting through `progress`, instead of starting a task of its own.
+    public var runsAsTask = false
 
     /// Creates a context.
     public init(environment: ToolEnvironment, catalog: ToolCatalog = .standard, progress: ProgressReporter = .none,
