@@ -31,6 +31,9 @@ let package = Package(
         .target(name: "Crypto", dependencies: ["JSON"], path: "Sources/Crypto", swiftSettings: strict),
         // HTTP/1.1 over sockets, the https plugin loader, JSON-RPC over HTTP. Knows no tool or store.
         .target(name: "HTTP", dependencies: ["JSON"], path: "Sources/HTTP", swiftSettings: strict),
+        // Research runs: the query planner, follow-ups, extractive answers with citations, the check of
+        // sampled prose, reports. Pure: knows no store, tool, transport or clock.
+        .target(name: "Runs", dependencies: ["JSON"], path: "Sources/Runs", swiftSettings: strict),
         // The tool kit (Core) and the domains (wallet, marketplace) as MCP tools; no JSON-RPC, no stdio.
         .target(name: "Tools", dependencies: ["JSON", "Store", "Crypto", "HTTP"], path: "Sources/Tools", swiftSettings: strict),
         // The protocol layer: JSON-RPC codec, MCP session, stdio transport, command line.
@@ -55,6 +58,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "JSON", "TakTestSupport"], path: "Tests/StoreTests"),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto", "JSON", "TakTestSupport"], path: "Tests/CryptoTests",
                     exclude: ["Vectors"]),
+        .testTarget(name: "RunsTests", dependencies: ["Runs", "JSON"], path: "Tests/RunsTests"),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "JSON", "Store", "TakTestSupport"], path: "Tests/HTTPTests"),
         .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "JSON", "Crypto", "HTTP", "TakTestSupport"],
                     path: "Tests/ToolsTests"),
