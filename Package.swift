@@ -4,7 +4,7 @@
 //
 // The targets, lowest first; each line says what the target is and what it may not know about.
 // Every arrow points down this list, so the build has no cycle:
-//   JSON ← Store, Crypto, HTTP ← Tools ← TakMCP ← TakMCPMain
+//   JSON ← Store, Crypto, HTTP, Knowledge ← Runs ← Tools ← TakMCP ← TakMCPMain
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -31,9 +31,11 @@ let package = Package(
         .target(name: "Crypto", dependencies: ["JSON"], path: "Sources/Crypto", swiftSettings: strict),
         // HTTP/1.1 over sockets, the https plugin loader, JSON-RPC over HTTP. Knows no tool or store.
         .target(name: "HTTP", dependencies: ["JSON"], path: "Sources/HTTP", swiftSettings: strict),
-        // Research runs: the query planner, follow-ups, extractive answers with citations, the check of
-        // sampled prose, reports. Pure: knows no store, tool, transport or clock.
-        .target(name: "Runs", dependencies: ["JSON"], path: "Sources/Runs", swiftSettings: strict),
+        // The embedded knowledge base: real data sets, series, cards, the search index, charts and PNG. Pure; knows no store or tool.
+        .target(name: "Knowledge", dependencies: ["JSON"], path: "Sources/Knowledge", exclude: ["Data/SOURCES.md"], swiftSettings: strict),
+        // Research runs on the knowledge base: the query planner, follow-ups, extractive answers with citations,
+        // the check of sampled prose, reports. Pure: knows no store, tool, transport or clock.
+        .target(name: "Runs", dependencies: ["JSON", "Knowledge"], path: "Sources/Runs", swiftSettings: strict),
         // The tool kit (Core) and the domains (wallet, marketplace) as MCP tools; no JSON-RPC, no stdio.
         .target(name: "Tools", dependencies: ["JSON", "Store", "Crypto", "HTTP"], path: "Sources/Tools", swiftSettings: strict),
         // The protocol layer: JSON-RPC codec, MCP session, stdio transport, command line.
@@ -58,7 +60,8 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "JSON", "TakTestSupport"], path: "Tests/StoreTests"),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto", "JSON", "TakTestSupport"], path: "Tests/CryptoTests",
                     exclude: ["Vectors"]),
-        .testTarget(name: "RunsTests", dependencies: ["Runs", "JSON"], path: "Tests/RunsTests"),
+        .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "JSON"], path: "Tests/KnowledgeTests"),
+        .testTarget(name: "RunsTests", dependencies: ["Runs", "Knowledge", "JSON"], path: "Tests/RunsTests"),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "JSON", "Store", "TakTestSupport"], path: "Tests/HTTPTests"),
         .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "JSON", "Crypto", "HTTP", "TakTestSupport"],
                     path: "Tests/ToolsTests"),
