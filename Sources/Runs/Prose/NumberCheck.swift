@@ -15,6 +15,8 @@ public struct NumberCheck: Sendable {
     public let style: NumberStyle
     /// Whether the prose is English, so spelled-out quantities can be recognised.
     public let checksNumberWords: Bool
+    /// Spelled-out quantities the supplied texts use themselves ("four x–y data sets").
+    let allowedWords: Set<String>
 
     /// A check against the numbers of `supplied`, read in `style`, with `citations` sources.
     public init(supplied: [String], citations: Int, style: NumberStyle, english: Bool) {
@@ -27,6 +29,7 @@ public struct NumberCheck: Sendable {
             for index in 1...citations { allowed.insert(String(index)) }
         }
         self.allowed = allowed
+        allowedWords = english ? Set(supplied.flatMap(Self.words).filter(Self.numberWords.contains)) : []
         self.citations = citations
         self.style = style
         checksNumberWords = english
@@ -43,7 +46,7 @@ public struct NumberCheck: Sendable {
             problems.append("citation [\(marker)] names no source (there are \(citations))")
         }
         if checksNumberWords {
-            for word in Self.words(prose) where Self.numberWords.contains(word) {
+            for word in Self.words(prose) where Self.numberWords.contains(word) && !allowedWords.contains(word) {
                 if reported.insert(word).inserted { problems.append("the quantity \"\(word)\" is spelled out instead of taken from the figures") }
             }
         }
