@@ -37,7 +37,7 @@ let package = Package(
         // the check of sampled prose, reports. Pure: knows no store, tool, transport or clock.
         .target(name: "Runs", dependencies: ["JSON", "Knowledge"], path: "Sources/Runs", swiftSettings: strict),
         // The tool kit (Core) and the domains (wallet, marketplace) as MCP tools; no JSON-RPC, no stdio.
-        .target(name: "Tools", dependencies: ["JSON", "Store", "Crypto", "HTTP"], path: "Sources/Tools", swiftSettings: strict),
+        .target(name: "Tools", dependencies: ["JSON", "Store", "Crypto", "HTTP", "Knowledge", "Runs"], path: "Sources/Tools", swiftSettings: strict),
         // The protocol layer: JSON-RPC codec, MCP session, stdio transport, command line.
         .target(name: "TakMCP", dependencies: ["JSON", "Store", "HTTP", "Tools"], path: "Sources/TakMCP", swiftSettings: strict),
         // The `tak-mcp` executable: only `main`.
@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "JSON"], path: "Tests/KnowledgeTests"),
         .testTarget(name: "RunsTests", dependencies: ["Runs", "Knowledge", "JSON"], path: "Tests/RunsTests"),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "JSON", "Store", "TakTestSupport"], path: "Tests/HTTPTests"),
-        .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "JSON", "Crypto", "HTTP", "TakTestSupport"],
+        .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "JSON", "Crypto", "HTTP", "Runs", "Knowledge", "TakTestSupport"],
                     path: "Tests/ToolsTests"),
         .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store", "JSON", "TakTestSupport", "TakTestKit"],
                     path: "Tests/TakMCPTests", exclude: ["Fixtures"]),
