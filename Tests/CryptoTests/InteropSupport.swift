@@ -1,12 +1,11 @@
 import Foundation
 import JSON
+import TakTestSupport
 
 /// Runs the repo's Python interop scripts with the interpreter named by TAK_INTEROP_PYTHON.
 enum InteropPython {
     /// The repository's scripts/ folder, found from this source file.
-    static let scripts = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scripts")
+    static let scripts = URL(fileURLWithPath: Repository.root).appendingPathComponent("scripts")
 
     /// What a script run produced.
     struct Output {

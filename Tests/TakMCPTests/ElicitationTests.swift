@@ -15,7 +15,7 @@ import JSON
         await session.initialize(capabilities: capabilities)
         let before = session.sink.all.count
         session.send(#"{"jsonrpc":"2.0","id":"ask","method":"tools/call","params":{"name":"test_ask"}}"#)
-        let first = await session.sink.wait(for: before + 1)[before]
+        guard let first = await session.sink.wait(for: before + 1).dropFirst(before).first else { Issue.record("no elicitation request"); return }
         if supported {
             #expect(first["method"] == "elicitation/create")
             #expect(first["params"]?["message"] == "Approve?")
@@ -35,12 +35,14 @@ import JSON
         await session.initialize(capabilities: #"{"elicitation":{}}"#)
         var before = session.sink.all.count
         session.send(#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"test_ask"}}"#)
-        var request = await session.sink.wait(for: before + 1)[before]
+        guard let first = await session.sink.wait(for: before + 1).dropFirst(before).first else { Issue.record("no elicitation request"); return }
+        var request = first
         var reply = await session.call(#"{"jsonrpc":"2.0","id":\#(request["id"]?.jsonText ?? "0"),"result":{"action":"decline"}}"#)
         #expect(reply["result"]?["content"]?.arrayValue?.first?["text"] == "declined")
         before = session.sink.all.count
         session.send(#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"test_ask"}}"#)
-        request = await session.sink.wait(for: before + 1)[before]
+        guard let second = await session.sink.wait(for: before + 1).dropFirst(before).first else { Issue.record("no elicitation request"); return }
+        request = second
         reply = await session.call(#"{"jsonrpc":"2.0","id":\#(request["id"]?.jsonText ?? "0"),"error":{"code":-1,"message":"no UI"}}"#)
         #expect(reply["id"] == 2)
         #expect(reply["error"]?["code"] == -32603, "an unexpected ElicitationUnavailable is an internal error for this test tool")

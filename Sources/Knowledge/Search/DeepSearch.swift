@@ -41,7 +41,7 @@ public struct DeepSearch: Sendable {
             + "\(read.measures.isEmpty ? "inferred from the index" : Phrases.list(read.measures)); range \(read.timeRange ?? "all periods").")
         var windows: [Int: PeriodWindow?] = [:]
         var outOfRange: [String] = []
-        for (key, series) in subQueries {
+        for (_, series) in subQueries {
             for index in series {
                 let item = base.corpus.series[index]
                 let window = query.timeRange.map { $0.window(for: item) } ?? .some(nil)
@@ -55,16 +55,17 @@ public struct DeepSearch: Sendable {
                     try emit("Sub-query: \(subject) · \(Phrases.lowerFirst(item.measure.label)) → no values in \(query.timeRange!).")
                 }
             }
-            _ = key
         }
+        // Cards in the order they are worth reading: joined views first, single series last.
         var cards: [KnowledgeCard] = []
+        var singles: [KnowledgeCard] = []
         let comparisons = ComparisonCardWriter(corpus: base.corpus), seriesWriter = SeriesCardWriter(corpus: base.corpus)
         var joined = 0
         for (_, series) in subQueries {
             let present = series.filter { windows[$0] != nil }
             if present.count >= 2, let card = comparisons.comparison(present, window: commonRange(present, query)) { cards.append(card); joined += 1 }
             for index in present {
-                if let card = seriesWriter.card(series: index, window: windows[index] ?? nil) { cards.append(card) }
+                if let card = seriesWriter.card(series: index, window: windows[index] ?? nil) { singles.append(card) }
             }
         }
         try emit("Joined the series: \(joined) comparison(s) of subjects on common periods.")
@@ -84,6 +85,7 @@ public struct DeepSearch: Sendable {
         for (key, _) in subQueries.prefix(2) {
             if let ranking = base.mediumCards(restricted(ranked, to: key), count: 1).cards.first, ranking.kind == .ranking { cards.append(ranking) }
         }
+        cards += singles
         var seen: Set<String> = []
         cards = cards.filter { seen.insert($0.id).inserted }
         let count = max(request.count, 1)

@@ -4,7 +4,7 @@ enum EffortResolver {
     ///
     /// Points: two or more subjects (1), three or more (1 more), two or more measures (1), a
     /// comparison, ranking, growth, extremes, share, average or correlation asked for (1), a time
-    /// range (1), words asking for a report or analysis (2). 0 → fast; 1–3 → medium; 4+ → deep.
+    /// range (1), words asking for a report or analysis (3). 0 → fast; 1–3 → medium; 4+ → deep.
     static func resolve(_ query: ParsedQuery, requested: SearchEffort) -> (effort: SearchEffort, reason: String) {
         guard requested == .auto else { return (requested, "\(requested.rawValue) as requested") }
         var points = 0
@@ -17,7 +17,7 @@ enum EffortResolver {
         let asked = query.intents.subtracting([.deep]).map(\.rawValue).sorted()
         if !asked.isEmpty { points += 1; reasons.append("asks for " + Phrases.list(asked)) }
         if let range = query.timeRange { points += 1; reasons.append("a time range (\(range))") }
-        if query.intents.contains(.deep) { points += 2; reasons.append("asks for an analysis") }
+        if query.intents.contains(.deep) { points += 3; reasons.append("asks for an analysis") }
         let effort: SearchEffort = points == 0 ? .fast : points <= 3 ? .medium : .deep
         let why = reasons.isEmpty ? "a simple lookup" : Phrases.list(reasons)
         return (effort, "auto → \(effort.rawValue): \(why) (complexity \(points); 0 fast, 1–3 medium, 4+ deep)")

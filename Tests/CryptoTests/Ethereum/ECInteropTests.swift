@@ -13,11 +13,8 @@ enum ECInterop {
         return path
     }
 
-    /// The script, found from this source file (Tests/CryptoTests/Ethereum → scripts/).
-    static let script = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("scripts/interop_secp256k1.py")
+    /// The script, in the repository's scripts/ folder.
+    static let script = URL(fileURLWithPath: Repository.root).appendingPathComponent("scripts/interop_secp256k1.py")
 
     /// Sends `request` as JSON on standard input and parses standard output as JSON.
     static func run(_ request: JSONValue) throws -> JSONValue {
