@@ -12,7 +12,7 @@ enum StandardCatalog {
         AnyTool(WalletGetTool()),
         AnyTool(WalletBalanceTool()),
         AnyTool(WalletFundTool()),
-    ] + MarketplaceCatalog.tools
+    ] + MarketplaceCatalog.tools + RunsCatalog.tools
 
     static let resources: [ResourceDefinition] = [
         ResourceDefinition(

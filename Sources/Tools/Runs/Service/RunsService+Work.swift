@@ -1,0 +1,73 @@
+import Tasks
+import Crypto
+import Runs
+import JSON
+
+/// The work of one run, as the task facility runs it: plan and search the knowledge base, search
+/// the web when asked, draft, ask the host's model when the client can sample, and return the
+/// result. Each step is a progress event, and each report is where a cancellation stops it.
+extension RunsService {
+    /// The steps a run reports.
+    static let steps = 4.0
+
+    /// Works on run `runID` and returns its result; throws `TaskError` for a failed run and
+    /// `CancellationError` when cancelled.
+    func work(runID: String, threadID: String, request: RunRequest, sampling: Sampling, task: TaskContext) async throws -> AgentResult {
+        try task.report("Reading the question and the thread.", progress: 1, total: Self.steps)
+        let prior = try priorRuns(threadID: threadID, before: runID)
+        let findings = engine.research(request, thread: prior)
+        if let findings {
+            let follow = findings.followedUp.map { " (a follow-up of \($0))" } ?? ""
+            try task.report("Searched the knowledge base for \(findings.resolvedQuery)\(follow): \(findings.search.cards.count) card(s).",
+                            progress: 2, total: Self.steps)
+        }
+        let web = await webOutcome(request, findings: findings)
+        try Task.checkCancellation()
+        if case .results(let hits) = web { try task.report("Searched the web: \(hits.count) result(s).", progress: 2.5, total: Self.steps) }
+        let draft: Draft
+        do {
+            draft = try engine.draft(request, findings: findings, web: web)
+        } catch {
+            throw TaskError(code: error.code, message: error.message)
+        }
+        var outcome: SamplingOutcome?
+        if sampling.isSupported {
+            try task.report("Asking the host's model to write the answer from the figures.", progress: 3, total: Self.steps)
+            outcome = await ask(sampling, draft.prompt)
+            try Task.checkCancellation()
+        }
+        let requestID = "req_" + Hex.encode(try random.bytes(12), prefix: false)
+        let result = draft.result(requestID: requestID, sampling: outcome)
+        let how = result.generation.method == .sampling ? "the host's model wrote it (checked)" : "the local engine wrote it"
+        try task.report("Answer ready: \(how).", progress: Self.steps, total: Self.steps)
+        return result
+    }
+
+    /// The web search of a run: not asked, not configured, failed, or its results. The query is
+    /// the question as resolved when it followed up on the thread, else as asked.
+    func webOutcome(_ request: RunRequest, findings: Findings?) async -> WebOutcome {
+        guard request.sources.contains(.web) else { return .notRequested }
+        guard let web else { return .unconfigured }
+        let query = findings?.followedUp != nil ? findings!.resolvedQuery.replacing(" · ", with: " ") : request.query
+        do {
+            return .results(try await web.search(query, language: request.locale.language))
+        } catch let failure as WebSearchFailure {
+            return .failed(failure.message)
+        } catch {
+            return .failed("the web search was stopped")
+        }
+    }
+
+    /// Asks the host's model for the prose; a refusal or an error becomes the reason it was not used.
+    func ask(_ sampling: Sampling, _ prompt: ProsePrompt) async -> SamplingOutcome {
+        do {
+            let reply = try await sampling.createMessage(SamplingRequest(
+                messages: [.init(role: .user, text: prompt.user)], systemPrompt: prompt.system, maxTokens: prompt.maxTokens, temperature: 0))
+            return .replied(reply.text, model: reply.model)
+        } catch let unavailable as SamplingUnavailable {
+            return .unavailable(unavailable.reason)
+        } catch {
+            return .unavailable("the sampling request was stopped")
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import Store
+
+/// Everything research runs add to `ToolCatalog.standard`.
+enum RunsCatalog {
+    /// The tools, in listing order.
+    static let tools: [AnyTool] = [
+        AnyTool(AgentRunCreateTool()), AnyTool(AgentRunGetTool()), AnyTool(AgentRunWaitTool()),
+        AnyTool(AgentThreadGetTool()), AnyTool(AgentThreadListTool()),
+    ]
+}
