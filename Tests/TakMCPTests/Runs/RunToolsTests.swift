@@ -69,4 +69,29 @@ import JSON
         let reply = await session.call(Self.call(1, "agent_run_get", #"{"run_id":"run_missing"}"#))
         #expect(reply["result"]?["structuredContent"]?["error"] == "not_found")
     }
+
+    @Test("a report runs one section per planned question in a thread and assembles them with charts and one source list")
+    func report() async throws {
+        let session = TestSession()
+        await session.initialize()
+        let started = await session.call(Self.call(1, "report_generate", #"{"topic":"Life expectancy in Brazil and India since 1990"}"#))
+        let pending = try #require(started["result"]?["structuredContent"])
+        #expect(pending["status"] == "pending")
+        let reportID = try #require(pending["report_id"]?.stringValue)
+        #expect(pending["sections"]?.arrayValue?.count == 4)
+        var report: JSONValue = .null
+        for attempt in 0..<300 {
+            report = await session.call(Self.call(10 + attempt, "report_get", #"{"report_id":"\#(reportID)"}"#))["result"]?["structuredContent"] ?? .null
+            if report["status"] == "completed" || report["status"] == "failed" { break }
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
+        #expect(report["status"] == "completed")
+        let markdown = report["result"]?["markdown"]?.stringValue ?? ""
+        #expect(markdown.hasPrefix("# Life expectancy in Brazil and India since 1990"))
+        #expect(markdown.contains("## 4. Which have the highest life expectancy at birth?"))
+        #expect(markdown.contains("](tak://cards/"))
+        #expect(markdown.contains("## Sources"))
+        #expect(report["sections"]?.arrayValue?.allSatisfy { $0["status"] == "completed" } == true)
+        #expect(report["events"]?.arrayValue?.last?["data"]?["event_type"] == "completed")
+    }
 }

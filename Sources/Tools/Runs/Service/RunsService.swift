@@ -47,36 +47,46 @@ public struct RunsService: Sendable {
     /// host's model through `sampling` when it can. Returns the run, queued.
     public func create(_ request: RunRequest, threadID: String?, sampling: Sampling) throws -> AgentRun {
         try Self.dispatching.withLock { _ in
-            let created = TaskTime.iso(nowMilliseconds)
-            var thread: ThreadRecord
-            if let threadID {
-                guard let existing = try threadRecord(threadID) else {
-                    throw ToolFailure(code: .notFound, message: "No thread \"\(threadID)\": pass the thread_id of an earlier run, or leave it out to start a new thread.",
-                                      details: ["field": "thread_id"])
-                }
-                for runID in existing.runIDs.reversed() {
-                    guard let run = try runRecord(runID), let task = try tasks.record(run.taskID), !task.status.isTerminal else { continue }
-                    throw ToolFailure(code: .conflict, message: "Thread \(threadID) already has a run in flight (\(runID)); wait for it with agent_run_wait, then ask the follow-up.",
-                                      details: ["run_id": .string(runID)])
-                }
-                thread = existing
-            } else {
-                thread = ThreadRecord(id: try UUID4.string(using: random), createdAt: created, runIDs: [])
-            }
-            let runID = "run_" + Hex.encode(try random.bytes(12), prefix: false)
-            let threadID = thread.id
-            let service = self
-            let task = try tasks.submit(kind: Self.taskKind, input: ["run_id": .string(runID), "thread_id": .string(threadID)]) { context in
-                try await service.work(runID: runID, threadID: threadID, request: request, sampling: sampling, task: context).json
-            }
-            let record = RunRecord(id: runID, threadID: threadID, taskID: task.id, createdAt: created, request: request)
-            thread.runIDs.append(runID)
-            try store.update { transaction in
-                try transaction.put(collection: RunsCollections.runs, id: runID, value: record.json)
-                try transaction.put(collection: RunsCollections.threads, id: threadID, value: thread.json)
-            }
-            return AgentRun(runID: runID, status: .queued, createdAt: created, threadID: threadID)
+            var thread = try openThread(threadID)
+            return try dispatch(request, in: &thread, after: nil, sampling: sampling)
         }
+    }
+
+    /// The thread a dispatch goes into: `id`'s, refused when it has a run in flight, or a new one.
+    func openThread(_ id: String?) throws -> ThreadRecord {
+        let created = TaskTime.iso(nowMilliseconds)
+        guard let id else { return ThreadRecord(id: try UUID4.string(using: random), createdAt: created, runIDs: []) }
+        guard let existing = try threadRecord(id) else {
+            throw ToolFailure(code: .notFound, message: "No thread \"\(id)\": pass the thread_id of an earlier run, or leave it out to start a new thread.",
+                              details: ["field": "thread_id"])
+        }
+        for runID in existing.runIDs.reversed() {
+            guard let run = try runRecord(runID), let task = try tasks.record(run.taskID), !task.status.isTerminal else { continue }
+            throw ToolFailure(code: .conflict, message: "Thread \(id) already has a run in flight (\(runID)); wait for it with agent_run_wait, then ask the follow-up.",
+                              details: ["run_id": .string(runID)])
+        }
+        return existing
+    }
+
+    /// Dispatches a run of `request` at the end of `thread` (stored with it); when `after` names
+    /// an earlier run, the work waits for it to end first (safe: a task only waits for tasks
+    /// submitted before it, and workers take tasks in order).
+    func dispatch(_ request: RunRequest, in thread: inout ThreadRecord, after: RunRecord?, sampling: Sampling) throws -> AgentRun {
+        let created = TaskTime.iso(nowMilliseconds)
+        let runID = "run_" + Hex.encode(try random.bytes(12), prefix: false)
+        let threadID = thread.id
+        let service = self
+        let task = try tasks.submit(kind: Self.taskKind, input: ["run_id": .string(runID), "thread_id": .string(threadID)]) { context in
+            if let after { _ = try await service.tasks.waitUntilTerminal(after.taskID) }
+            return try await service.work(runID: runID, threadID: threadID, request: request, sampling: sampling, task: context).json
+        }
+        let record = RunRecord(id: runID, threadID: threadID, taskID: task.id, createdAt: created, request: request)
+        thread.runIDs.append(runID)
+        try store.update { transaction in
+            try transaction.put(collection: RunsCollections.runs, id: runID, value: record.json)
+            try transaction.put(collection: RunsCollections.threads, id: threadID, value: thread.json)
+        }
+        return AgentRun(runID: runID, status: .queued, createdAt: created, threadID: threadID)
     }
 
     // MARK: Reading

@@ -5,6 +5,6 @@ enum RunsCatalog {
     /// The tools, in listing order.
     static let tools: [AnyTool] = [
         AnyTool(AgentRunCreateTool()), AnyTool(AgentRunGetTool()), AnyTool(AgentRunWaitTool()),
-        AnyTool(AgentThreadGetTool()), AnyTool(AgentThreadListTool()),
+        AnyTool(AgentThreadGetTool()), AnyTool(AgentThreadListTool()), AnyTool(ReportGenerateTool()), AnyTool(ReportGetTool()),
     ]
 }

@@ -66,4 +66,27 @@ enum RunsOutputs {
         "run_ids": .array("Its runs, oldest first.", of: .string("run_…")),
         "first_query": .string("The question that started it."), "last_query": .string("Its latest question."),
     ], required: ["thread_id", "object", "created_at", "run_count", "run_ids"])
+
+    /// A report, as report_generate and report_get return it.
+    static let report = JSONSchema.object("A research report.", properties: [
+        "report_id": .string("rep_…"), "topic": .string("What it is about."), "thread_id": .string("The thread of its runs."),
+        "created_at": .string("When it was asked for."), "completed_at": .string("When it ended."),
+        "status": .string("pending, in_progress, completed or failed.", enum: ["pending", "in_progress", "completed", "failed"]),
+        "sections": .array("Its sections, in order.", of: .object("A section.", properties: [
+            "question": .string("The section's question."), "run_id": .string("The run that answers it."),
+            "status": .string("The run's status.", enum: ["queued", "running", "completed", "failed"]),
+        ], required: ["question", "run_id", "status"])),
+        "events": .array("Progress events from since_index.", of: .object("An event.", properties: [
+            "id": .integer("Its number, from 0.", in: 0...Int64.max),
+            "data": .object("What happened.", properties: ["event_type": .string("progress, completed, failed or cancelled."), "message": .string("In words.")],
+                            required: ["event_type", "message"]),
+        ], required: ["id", "data"])),
+        "result": JSONSchema.object("The report, on completed.", properties: [
+            "title": .string("Its title."), "markdown": .string("The whole report in Markdown, with a chart image per section and [n] citations."),
+            "cards": .array("The cards cited, in citation order.", of: card), "web_results": .array("The web results cited, after the cards.", of: webResult),
+            "run_ids": .array("The runs of its sections.", of: .string("run_…")),
+        ], required: ["title", "markdown", "cards", "web_results"]).nullable,
+        "error": JSONSchema.object("The error, on failed.", properties: ["code": .string("cancelled, interrupted…"), "message": .string("What happened.")],
+                                   required: ["code", "message"]),
+    ], required: ["report_id", "topic", "status", "created_at", "sections", "events"])
 }
