@@ -41,7 +41,7 @@ let package = Package(
         // The tool kit (Core) and the domains (wallet, marketplace) as MCP tools; no JSON-RPC, no stdio.
         .target(name: "Tools", dependencies: ["JSON", "Store", "Crypto", "HTTP", "Knowledge", "Tasks", "Runs"], path: "Sources/Tools", swiftSettings: strict),
         // The protocol layer: JSON-RPC codec, MCP session, stdio transport, command line.
-        .target(name: "TakMCP", dependencies: ["JSON", "Store", "HTTP", "Tools"], path: "Sources/TakMCP", swiftSettings: strict),
+        .target(name: "TakMCP", dependencies: ["JSON", "Store", "HTTP", "Tasks", "Tools"], path: "Sources/TakMCP", swiftSettings: strict),
         // The `tak-mcp` executable: only `main`.
         .executableTarget(name: "TakMCPMain", dependencies: ["TakMCP"], path: "Sources/TakMCPMain", swiftSettings: strict),
         // The https plugin: URLSession behind a C ABI (see Sources/HTTP/PluginHTTPTransport.swift). Linux only.
@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "JSON", "Store", "TakTestSupport"], path: "Tests/HTTPTests"),
         .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "JSON", "Crypto", "HTTP", "Runs", "Knowledge", "Tasks", "TakTestSupport"],
                     path: "Tests/ToolsTests"),
-        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store", "JSON", "TakTestSupport", "TakTestKit"],
+        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store", "JSON", "Tasks", "TakTestSupport", "TakTestKit"],
                     path: "Tests/TakMCPTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -14,8 +14,8 @@ public final class TaskManager: Sendable {
 
     /// What an observer hears about a task this process runs.
     public enum Update: Sendable {
-        /// A new event.
-        case event(TaskEvent)
+        /// A new event of the task with this id.
+        case event(TaskEvent, task: String)
         /// The task reached a terminal status.
         case finished(TaskRecord)
     }
@@ -79,13 +79,16 @@ public final class TaskManager: Sendable {
 
     // MARK: Submitting and running
 
-    /// Creates a pending task of `kind` (durably) and queues `work` for a worker.
-    public func submit(kind: String, input: JSONValue, ttl: Int64? = nil, work: @escaping Work) throws -> TaskRecord {
+    /// Creates a pending task of `kind` (durably) and queues `work` for a worker; `observer`
+    /// (see `observe`) is registered before the work can start, so it hears every event.
+    public func submit(kind: String, input: JSONValue, ttl: Int64? = nil, observer: (@Sendable (Update) -> Void)? = nil,
+                       work: @escaping Work) throws -> TaskRecord {
         let created = now()
         let record = TaskRecord(id: makeID(), kind: kind, status: .pending, statusMessage: "Queued; waiting for a worker.",
                                 createdAt: created, updatedAt: created, ttl: ttl, input: input, eventCount: 0,
                                 result: nil, error: nil, owner: owner)
         try tasks.create(record)
+        if let observer { _ = observe(record.id, observer) }
         state.withLock { $0.queue.append((record.id, work)) }
         pump()
         return record
@@ -123,7 +126,8 @@ public final class TaskManager: Sendable {
         } catch let error as TaskError {
             _ = try? tasks.update(id, at: now(), event: ("failed", error.message, nil, nil)) { record in
                 record.status = .failed
-                record.error = error
+                record.result = error.result
+                record.error = TaskError(code: error.code, message: error.message)
             }
         } catch {
             let failure = TaskError(code: "internal_error", message: "The task failed inside the server: \(error).")
@@ -152,7 +156,7 @@ public final class TaskManager: Sendable {
             let event = TaskEvent(id: record.eventCount - 1, type: "progress", message: message, at: record.updatedAt,
                                   progress: progress, total: total)
             let observers = state.withLock { Array(($0.observers[id] ?? [:]).values) }
-            for observer in observers { observer(.event(event)) }
+            for observer in observers { observer(.event(event, task: id)) }
         }
     }
 

@@ -24,11 +24,14 @@ public struct TaskError: Error, Sendable, Equatable {
     public var code: String
     /// What happened and what to do, for a person or a model.
     public var message: String
+    /// What the work produced anyway (a tool's `isError` result), kept as the task's result.
+    public var result: JSONObject?
 
     /// Creates an error.
-    public init(code: String, message: String) {
+    public init(code: String, message: String, result: JSONObject? = nil) {
         self.code = code
         self.message = message
+        self.result = result
     }
 
     /// The error of a task whose process stopped before it finished.

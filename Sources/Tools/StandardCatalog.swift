@@ -12,7 +12,7 @@ enum StandardCatalog {
         AnyTool(WalletGetTool()),
         AnyTool(WalletBalanceTool()),
         AnyTool(WalletFundTool()),
-    ] + MarketplaceCatalog.tools + RunsCatalog.tools
+    ] + MarketplaceCatalog.tools + KnowledgeCatalog.tools + RunsCatalog.tools
 
     static let resources: [ResourceDefinition] = [
         ResourceDefinition(
@@ -22,7 +22,7 @@ enum StandardCatalog {
             let output = try await HealthTool().call(NoArguments(), context: context)
             return JSONValue.object(output.structuredContent ?? [:]).jsonText
         },
-    ]
+    ] + KnowledgeCatalog.resources
 
     static let resourceTemplates: [ResourceTemplateDefinition] = [
         ResourceTemplateDefinition(
@@ -35,7 +35,7 @@ enum StandardCatalog {
                 context.catalog.tools.map(\.name).filter { $0.hasPrefix(prefix) }
             }),
         WalletResources.template,
-    ] + MarketplaceCatalog.resourceTemplates
+    ] + MarketplaceCatalog.resourceTemplates + KnowledgeCatalog.resourceTemplates
 
     static let prompts: [PromptDefinition] = [GettingStartedPrompt.definition] + MarketplaceCatalog.prompts
 }

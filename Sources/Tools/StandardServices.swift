@@ -1,5 +1,4 @@
 public import Store
-public import Tasks
 import Knowledge
 import Runs
 
@@ -28,17 +27,6 @@ extension ToolEnvironment {
         let environment = self
         return Marketplace(store: store, actor: marketplaceActor, approvalMode: dealApprovalMode, clock: clock, random: random,
                            settlement: WalletDealSettlement(wallets: { try environment.walletService() }))
-    }
-
-    /// The product's task facility, made on first use and shared by the session's calls: at
-    /// most `TAK_TASK_WORKERS` (default 2, 1–16) tasks run at once. Making it fails the live
-    /// tasks of processes that are gone.
-    public func taskManager() throws -> TaskManager {
-        let clock = clock
-        let workers = variable("TAK_TASK_WORKERS").flatMap { Int($0) }.map { min(16, max(1, $0)) } ?? 2
-        return try services.value(TaskManager.self) {
-            try TaskManager(store: store, workers: workers, now: { Int64((clock.now().timeIntervalSince1970 * 1000).rounded(.down)) })
-        }
     }
 
     /// Research runs over the embedded knowledge base, worked on by the task facility, with the

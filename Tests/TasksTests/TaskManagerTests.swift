@@ -183,7 +183,7 @@ struct TaskManagerTests {
             }
             _ = manager.observe("task_1") { update in
                 switch update {
-                case .event(let event): heard.withLock { $0.append(event.message) }
+                case .event(let event, _): heard.withLock { $0.append(event.message) }
                 case .finished(let record): heard.withLock { $0.append(record.status.rawValue) }
                 }
             }

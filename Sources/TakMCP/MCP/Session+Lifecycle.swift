@@ -50,6 +50,7 @@ extension Session {
             "prompts": ["listChanged": false],
             "logging": [:],
             "completions": [:],
+            "tasks": Self.tasksCapability,
         ]
     }
 

@@ -13,7 +13,17 @@ extension Session {
     /// `tools/call`: a synchronous tool is answered on this thread with no task, like ping; any
     /// other call, and a call that names no tool or bad arguments, runs as a tracked request.
     func callTool(_ id: RequestID, _ params: JSONObject, _ responder: Responder) {
-        let call = Result { () throws(JSONRPCError) in try toolCall(params) }
+        if let task = params["task"], task != .null {
+            callToolAsTask(id, params, responder)
+            return
+        }
+        let call = Result { () throws(JSONRPCError) -> (tool: AnyTool, arguments: JSONObject) in
+            let (tool, arguments) = try toolCall(params)
+            if tool.taskSupport == .required {
+                throw JSONRPCError(code: -32601, message: "Method not found: tool \(tool.name) runs only as a task; call it with `task`")
+            }
+            return (tool, arguments)
+        }
         if case .success(let (tool, arguments)) = call, tool.isSynchronous {
             answer(id, responder) { .tool(try tool.invokeNow(arguments, context: self.quickContext)!) }
         } else {

@@ -205,8 +205,8 @@ public final class Session: Sendable {
     }
 
     /// Every method this server serves, gathered from the capability files (Session+Lifecycle,
-    /// Session+Tools, Session+Resources, Session+Prompts). A new capability adds its own table.
-    static let routes: [String: MethodRoute] = [lifecycleRoutes, toolRoutes, resourceRoutes, promptRoutes]
+    /// Session+Tools, Session+Resources, Session+Prompts, Session+Tasks). A new capability adds its own table.
+    static let routes: [String: MethodRoute] = [lifecycleRoutes, toolRoutes, resourceRoutes, promptRoutes, taskRoutes]
         .reduce(into: [:]) { all, table in all.merge(table) { _, _ in preconditionFailure("a method is routed twice") } }
 }
 

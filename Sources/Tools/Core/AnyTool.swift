@@ -19,6 +19,8 @@ public struct AnyTool: Sendable {
     public let outputSchema: JSONSchema?
     /// Where the handler runs.
     public let execution: ToolExecution
+    /// Whether it may be called as an MCP task.
+    public let taskSupport: TaskSupport
     /// Whether `{}` satisfies the input schema, worked out once: calls without arguments skip
     /// validation.
     let acceptsNoArguments: Bool
@@ -35,6 +37,7 @@ public struct AnyTool: Sendable {
         argumentsType = T.Arguments.self
         outputSchema = T.outputSchema
         execution = T.execution
+        taskSupport = T.taskSupport
         acceptsNoArguments = SchemaValidator.firstViolation(of: T.Arguments.schema.value, by: .object([:])) == nil
         descriptor = AnyTool.describe(T.self)
         run = { arguments, context in
@@ -128,6 +131,7 @@ public struct AnyTool: Sendable {
             "inputSchema": T.Arguments.schema.value,
         ]
         if let output = T.outputSchema { descriptor["outputSchema"] = output.value }
+        if T.taskSupport != .forbidden { descriptor["execution"] = ["taskSupport": .string(T.taskSupport.rawValue)] }
         descriptor["annotations"] = [
             "title": .string(T.title),
             "readOnlyHint": .bool(T.annotations.readOnly),

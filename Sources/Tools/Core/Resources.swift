@@ -68,6 +68,12 @@ public struct ResourceTemplateDefinition: Sendable {
     /// The literal part before the variable.
     public var prefix: Substring { uriTemplate.prefix { $0 != "{" } }
 
+    /// The literal part after the variable (`/chart.svg` in `tak://cards/{card_id}/chart.svg`); usually empty.
+    public var suffix: Substring {
+        guard let close = uriTemplate.firstIndex(of: "}") else { return "" }
+        return uriTemplate[uriTemplate.index(after: close)...]
+    }
+
     /// The variable's name.
     public var variable: String {
         String(uriTemplate.drop { $0 != "{" }.dropFirst().prefix { $0 != "}" })
@@ -75,8 +81,8 @@ public struct ResourceTemplateDefinition: Sendable {
 
     /// The variable's value when `uri` matches this template.
     public func match(_ uri: String) -> String? {
-        guard uri.hasPrefix(prefix) else { return nil }
-        let value = uri.dropFirst(prefix.count)
+        guard uri.hasPrefix(prefix), uri.hasSuffix(suffix), uri.count >= prefix.count + suffix.count else { return nil }
+        let value = uri.dropFirst(prefix.count).dropLast(suffix.count)
         guard !value.isEmpty, !value.contains("/") else { return nil }
         return String(value).removingPercentEncodingLossless
     }

@@ -23,6 +23,8 @@ public protocol Tool: Sendable {
     static var outputSchema: JSONSchema? { get }
     /// Where the handler runs; `.pooled` unless it provably never blocks.
     static var execution: ToolExecution { get }
+    /// Whether a client may run the tool as an MCP task (`execution.taskSupport`); forbidden unless it says.
+    static var taskSupport: TaskSupport { get }
 
     /// Runs the tool. Throw a `ToolFailure` for anything the model can fix or should know;
     /// any other error is reported as an internal error.
@@ -32,6 +34,17 @@ public protocol Tool: Sendable {
 extension Tool {
     public static var outputSchema: JSONSchema? { nil }
     public static var execution: ToolExecution { .pooled }
+    public static var taskSupport: TaskSupport { .forbidden }
+}
+
+/// Whether a tool may be called as an MCP task (`Tool.execution.taskSupport`, spec 2025-11-25).
+public enum TaskSupport: String, Sendable {
+    /// Only as a plain call (the default).
+    case forbidden
+    /// As a plain call or as a task.
+    case optional
+    /// Only as a task.
+    case required
 }
 
 /// A tool whose handler never suspends: it runs on the thread that read the request, with no

@@ -21,6 +21,12 @@ public struct ToolContext: Sendable {
     public var elicitation: Elicitation
     /// Asks the host's model to write text (MCP sampling), when the client supports it.
     public var sampling: Sampling
+    /// Whether this call runs as a task (MCP task-augmented `tools/call`): long work then runs in
+    /// the call itself, reporting through `progress`, instead of starting a task of its own.
+    public var runsAsTask = false
+    /// The id of the task this call runs as, when `runsAsTask`: work that keeps records of its
+    /// own (a research run) points them at this task.
+    public var taskID: String?
 
     /// Creates a context.
     public init(environment: ToolEnvironment, catalog: ToolCatalog = .standard, progress: ProgressReporter = .none,

@@ -13,17 +13,24 @@ extension RunsService {
     /// Works on run `runID` and returns its result; throws `TaskError` for a failed run and
     /// `CancellationError` when cancelled.
     func work(runID: String, threadID: String, request: RunRequest, sampling: Sampling, task: TaskContext) async throws -> AgentResult {
-        try task.report("Reading the question and the thread.", progress: 1, total: Self.steps)
+        try await work(runID: runID, threadID: threadID, request: request, sampling: sampling) { message, progress in
+            try task.report(message, progress: progress, total: Self.steps)
+        }
+    }
+
+    /// Works on run `runID`, reporting each step (`report` throws to stop), and returns its result.
+    func work(runID: String, threadID: String, request: RunRequest, sampling: Sampling,
+              report: (String, Double) throws -> Void) async throws -> AgentResult {
+        try report("Reading the question and the thread.", 1)
         let prior = try priorRuns(threadID: threadID, before: runID)
         let findings = engine.research(request, thread: prior)
         if let findings {
             let follow = findings.followedUp.map { " (a follow-up of \($0))" } ?? ""
-            try task.report("Searched the knowledge base for \(findings.resolvedQuery)\(follow): \(findings.search.cards.count) card(s).",
-                            progress: 2, total: Self.steps)
+            try report("Searched the knowledge base for \(findings.resolvedQuery)\(follow): \(findings.search.cards.count) card(s).", 2)
         }
         let web = await webOutcome(request, findings: findings)
         try Task.checkCancellation()
-        if case .results(let hits) = web { try task.report("Searched the web: \(hits.count) result(s).", progress: 2.5, total: Self.steps) }
+        if case .results(let hits) = web { try report("Searched the web: \(hits.count) result(s).", 2.5) }
         let draft: Draft
         do {
             draft = try engine.draft(request, findings: findings, web: web)
@@ -32,14 +39,14 @@ extension RunsService {
         }
         var outcome: SamplingOutcome?
         if sampling.isSupported {
-            try task.report("Asking the host's model to write the answer from the figures.", progress: 3, total: Self.steps)
+            try report("Asking the host's model to write the answer from the figures.", 3)
             outcome = await ask(sampling, draft.prompt)
             try Task.checkCancellation()
         }
         let requestID = "req_" + Hex.encode(try random.bytes(12), prefix: false)
         let result = draft.result(requestID: requestID, sampling: outcome)
         let how = result.generation.method == .sampling ? "the host's model wrote it (checked)" : "the local engine wrote it"
-        try task.report("Answer ready: \(how).", progress: Self.steps, total: Self.steps)
+        try report("Answer ready: \(how).", Self.steps)
         return result
     }
 

@@ -52,6 +52,31 @@ public struct RunsService: Sendable {
         }
     }
 
+    /// Runs `request` within the MCP task `taskID` this call runs as (task-augmented
+    /// `tools/call`): the run is stored with that task as its own, so agent_run_get follows
+    /// it and `tasks/cancel` ends it `failed` with `cancelled`. Returns the completed run;
+    /// throws `TaskError` (the run's error) when it fails.
+    public func runInTask(_ request: RunRequest, threadID: String?, sampling: Sampling, taskID: String,
+                          progress: ProgressReporter) async throws -> AgentRun {
+        let record = try Self.dispatching.withLock { _ -> RunRecord in
+            var thread = try openThread(threadID)
+            let record = RunRecord(id: "run_" + Hex.encode(try random.bytes(12), prefix: false), threadID: thread.id, taskID: taskID,
+                                   createdAt: TaskTime.iso(nowMilliseconds), request: request)
+            thread.runIDs.append(record.id)
+            try store.update { transaction in
+                try transaction.put(collection: RunsCollections.runs, id: record.id, value: record.json)
+                try transaction.put(collection: RunsCollections.threads, id: thread.id, value: thread.json)
+            }
+            return record
+        }
+        let result = try await work(runID: record.id, threadID: record.threadID, request: request, sampling: sampling) { message, step in
+            try Task.checkCancellation()
+            progress.report(step, total: Self.steps, message: message)
+        }
+        return AgentRun(runID: record.id, status: .completed, createdAt: record.createdAt, threadID: record.threadID,
+                        completedAt: TaskTime.iso(nowMilliseconds), result: result)
+    }
+
     /// The thread a dispatch goes into: `id`'s, refused when it has a run in flight, or a new one.
     func openThread(_ id: String?) throws -> ThreadRecord {
         let created = TaskTime.iso(nowMilliseconds)
@@ -123,7 +148,9 @@ public struct RunsService: Sendable {
         case .pending: run.status = .queued
         case .inProgress: run.status = .running
         case .completed:
-            guard let result = task.result.flatMap({ AgentResult(json: .object($0)) }) else {
+            // A run's own task holds its result; an MCP task it ran in holds the tool's result, the run.
+            let stored = task.result.map(JSONValue.object)
+            guard let result = stored.flatMap({ AgentResult(json: $0) ?? $0["structuredContent"]?["result"].flatMap(AgentResult.init(json:)) }) else {
                 run.status = .failed
                 run.error = RunError(code: "internal_error", message: "The run's result could not be read back from the store.")
                 return run

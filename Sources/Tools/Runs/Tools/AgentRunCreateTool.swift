@@ -51,11 +51,13 @@ struct AgentRunCreateTool: Tool {
         Dispatch a research run: the agent reads the question (and, with thread_id, the thread's earlier runs), \
         computes figures from the knowledge base (and searches the web when a provider is configured), and writes a \
         markdown answer citing the cards it returns. Returns the run at once with status queued; poll agent_run_get \
-        or call agent_run_wait until it is completed or failed. Pass the returned thread_id to ask a follow-up.
+        or call agent_run_wait until it is completed or failed. Pass the returned thread_id to ask a follow-up. As an \
+        MCP task (task-augmented call) the task is the run: tasks/result gives the completed run, tasks/cancel cancels it.
         """
     static let annotations = ToolAnnotations(readOnly: false, destructive: false, idempotent: false, openWorld: true)
     static let toolset = Toolset.runs
     static let outputSchema: JSONSchema? = RunsOutputs.run
+    static let taskSupport = TaskSupport.optional
 
     func call(_ arguments: Arguments, context: ToolContext) async throws -> ToolOutput {
         let sources = (arguments.source_indexes ?? ["data", "web"]).compactMap(SourceIndex.init(name:))
@@ -65,7 +67,12 @@ struct AgentRunCreateTool: Tool {
         }
         let request = RunRequest(query: arguments.query, sources: sources, locale: arguments.locale.flatMap(AnswerLocale.init) ?? .english,
                                  timezone: arguments.timezone, imageDarkMode: arguments.output_settings?.image_dark_mode)
-        let run = try context.environment.runs().create(request, threadID: arguments.thread_id, sampling: context.sampling)
-        return .structured(run.json)
+        let runs = try context.environment.runs()
+        if context.runsAsTask, let taskID = context.taskID {
+            // As an MCP task the call is the run: it answers when the run is done.
+            return .structured(try await runs.runInTask(request, threadID: arguments.thread_id, sampling: context.sampling, taskID: taskID,
+                                                        progress: context.progress).json)
+        }
+        return .structured(try runs.create(request, threadID: arguments.thread_id, sampling: context.sampling).json)
     }
 }
