@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "JSON", "Store", "TakTestSupport"], path: "Tests/HTTPTests"),
         .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "JSON", "Crypto", "HTTP", "Runs", "Knowledge", "Tasks", "TakTestSupport"],
                     path: "Tests/ToolsTests"),
-        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store", "JSON", "Tasks", "TakTestSupport", "TakTestKit"],
+        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store", "JSON", "Tasks", "Knowledge", "TakTestSupport", "TakTestKit"],
                     path: "Tests/TakMCPTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
