@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "TakTestKit", dependencies: ["TakMCP", "Tools", "Store", "JSON", "TakTestSupport"],
                 path: "Tests/TestKit", swiftSettings: strict),
         // `swift run -c release tak-bench`: in-process speed and memory figures.
-        .executableTarget(name: "TakBench", dependencies: ["TakMCP", "Tools", "Store", "JSON", "Crypto", "TakTestSupport", "TakTestKit"],
+        .executableTarget(name: "TakBench", dependencies: ["TakMCP", "Tools", "Store", "JSON", "Crypto", "Knowledge", "TakTestSupport", "TakTestKit"],
                           path: "Benchmarks/TakBench", swiftSettings: strict),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"], path: "Tests/JSONTests"),
