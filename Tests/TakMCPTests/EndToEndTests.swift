@@ -164,6 +164,8 @@ import JSON
         #expect(output.contains("\"balance\": \"24.00\"") && output.contains("\"balance\": \"1.50\""), "the buyer paid the provider once")
         #expect(output.contains("the server exited with status 0"))
         #expect(!output.contains("JSON-RPC error -32603"))
+        #expect(output.contains("resolved query: Life expectancy at birth · Brazil · 2007"), "the follow-up resolved in its thread")
+        #expect(output.contains("│ The knowledge base cannot answer this question."))
     }
 }
 
