@@ -35,7 +35,7 @@ enum StandardCatalog {
                 context.catalog.tools.map(\.name).filter { $0.hasPrefix(prefix) }
             }),
         WalletResources.template,
-    ] + MarketplaceCatalog.resourceTemplates + KnowledgeCatalog.resourceTemplates
+    ] + MarketplaceCatalog.resourceTemplates + KnowledgeCatalog.resourceTemplates + RunsCatalog.resourceTemplates
 
     static let prompts: [PromptDefinition] = [GettingStartedPrompt.definition] + MarketplaceCatalog.prompts
 }

@@ -94,4 +94,26 @@ import JSON
         #expect(report["sections"]?.arrayValue?.allSatisfy { $0["status"] == "completed" } == true)
         #expect(report["events"]?.arrayValue?.last?["data"]?["event_type"] == "completed")
     }
+
+    @Test("a run with a time zone and dark mode points its cards at its own charts: the run's local time on the source line, a dark background")
+    func chartsWithTimezoneAndDarkMode() async throws {
+        let session = TestSession()
+        await session.initialize()
+        let created = await session.call(Self.call(1, "agent_run_create",
+            #"{"query":"Life expectancy in Brazil","source_indexes":["data"],"timezone":"America/New_York","output_settings":{"image_dark_mode":true}}"#))
+        let runID = try #require(created["result"]?["structuredContent"]?["run_id"]?.stringValue)
+        let run = await session.call(Self.call(2, "agent_run_wait", #"{"run_id":"\#(runID)"}"#))
+        let image = try #require(run["result"]?["structuredContent"]?["result"]?["cards"]?.arrayValue?.first?["image_url"]?.stringValue)
+        #expect(image == "tak://runs/\(runID).1/chart.svg")
+        let read = await session.call(#"{"jsonrpc":"2.0","id":3,"method":"resources/read","params":{"uri":"\#(image)"}}"#)
+        let svg = read["result"]?["contents"]?.arrayValue?.first?["text"]?.stringValue ?? ""
+        // The session's clock stands at 2026-02-20T10:30:00Z: 05:30 in New York (EST, UTC-5).
+        #expect(svg.contains("drawn 2026-02-20 05:30 EST (America/New_York)"))
+        #expect(svg.contains("#181a1b"), "dark background")
+        #expect(!svg.contains("#ffffff"))
+        let plain = await session.call(Self.call(4, "agent_run_create", #"{"query":"Life expectancy in Brazil","source_indexes":["data"]}"#))
+        let plainID = try #require(plain["result"]?["structuredContent"]?["run_id"]?.stringValue)
+        let plainRun = await session.call(Self.call(5, "agent_run_wait", #"{"run_id":"\#(plainID)"}"#))
+        #expect(plainRun["result"]?["structuredContent"]?["result"]?["cards"]?.arrayValue?.first?["image_url"]?.stringValue?.hasPrefix("tak://cards/") == true)
+    }
 }

@@ -44,7 +44,8 @@ extension RunsService {
             try Task.checkCancellation()
         }
         let requestID = "req_" + Hex.encode(try random.bytes(12), prefix: false)
-        let result = draft.result(requestID: requestID, sampling: outcome)
+        var result = draft.result(requestID: requestID, sampling: outcome)
+        if RunCharts.wanted(request) { result = RunCharts.pointing(result, runID: runID) }
         let how = result.generation.method == .sampling ? "the host's model wrote it (checked)" : "the local engine wrote it"
         try report("Answer ready: \(how).", Self.steps)
         return result

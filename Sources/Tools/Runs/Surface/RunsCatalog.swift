@@ -7,4 +7,7 @@ enum RunsCatalog {
         AnyTool(AgentRunCreateTool()), AnyTool(AgentRunGetTool()), AnyTool(AgentRunWaitTool()),
         AnyTool(AgentThreadGetTool()), AnyTool(AgentThreadListTool()), AnyTool(ReportGenerateTool()), AnyTool(ReportGetTool()),
     ]
+
+    /// `tak://runs/{run_id}` and the runs' chart images.
+    static let resourceTemplates = RunCharts.templates
 }
