@@ -26,7 +26,7 @@ import Tools
         #expect(instructions.contains("nano"))
         #expect(instructions.contains("approv"))
         let capabilities = result?["capabilities"]?.objectValue
-        #expect(capabilities?.keys.sorted() == ["completions", "logging", "prompts", "resources", "tools"])
+        #expect(capabilities?.keys.sorted() == ["completions", "logging", "prompts", "resources", "tasks", "tools"])
         #expect(result?["capabilities"]?["resources"]?["subscribe"] == true)
     }
 

@@ -155,4 +155,32 @@ import Testing
         #expect(!answer.contains(wrong))
         #expect(answer.contains("\(RawFigures.twoDecimals(value)) years in 2007"))
     }
+
+    @Test("The web search key goes only in its header: a provider error skips the web, and the key is in no message, log or store file")
+    func webKeyNeverLeaks() throws {
+        let key = "tak-test-web-key-5f0c9e"
+        let web = try TestHTTPServer { _, connection in
+            let body = #"{"error":"invalid token \#(key)"}"#
+            connection.write("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
+        }
+        defer { web.stop() }
+        let home = RunsClient.newHome()
+        let client = try RunsClient(home: home, environment: ["TAK_WEB_SEARCH_API_KEY": key, "TAK_WEB_SEARCH_URL": web.url, "TAK_LOG_LEVEL": "debug"])
+        let created = try client.tool("agent_run_create", ["query": "Life expectancy in Brazil"])
+        let run = try client.tool("agent_run_wait", ["run_id": try #require(created["run_id"])])
+        #expect(run["status"] == "completed")
+        #expect(run["result"]?["notes"]?.arrayValue?.contains("Web search was skipped: the web search provider answered HTTP 401.") == true)
+        let webOnly = try client.tool("agent_run_create", ["query": "Life expectancy in Brazil", "source_indexes": ["web"]])
+        let failed = try client.tool("agent_run_wait", ["run_id": try #require(webOnly["run_id"])])
+        #expect(failed["error"]?["code"] == "source_unavailable")
+        #expect(web.received.withLock { $0.allSatisfy { $0.headers["X-Subscription-Token"] == key && !$0.target.contains(key) } })
+        let messages = [run.jsonText, failed.jsonText] + client.notifications.map(\.jsonText)
+        client.stop()
+        var stored = ""
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: home + "/store")) ?? [] {
+            stored += (try? String(contentsOfFile: home + "/store/" + name, encoding: .utf8)) ?? ""
+        }
+        #expect(!stored.isEmpty)
+        for text in messages + [client.server.stderrText, stored] { #expect(!text.contains(key)) }
+    }
 }
