@@ -90,24 +90,20 @@ struct HTTPResponseReader<Source: ByteSource> {
         while true {
             let line = try headLine("header")
             if line.isEmpty { return HTTPHeaders(fields) }
-            if line[0] == 0x20 || line[0] == 0x09 {
+            switch HTTPFieldLine.parse(line) {
+            case .field(let name, let value):
+                fields.append((name: name, value: value))
+            case .continuation(let more):
                 guard !fields.isEmpty else { throw malformed("a continuation line before any field") }
-                fields[fields.count - 1].value += " " + HTTPResponseReader.trimmed(line[...])
-                continue
-            }
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0, line[..<colon].allSatisfy(HTTPSyntax.isTokenByte) else {
+                fields[fields.count - 1].value += " " + more
+            case .malformed:
                 throw malformed("header line \"\(String(decoding: line.prefix(80), as: UTF8.self))\"")
             }
-            fields.append((name: String(decoding: line[..<colon], as: UTF8.self), value: HTTPResponseReader.trimmed(line[(colon + 1)...])))
         }
     }
 
     /// `bytes` without leading and trailing spaces and tabs, as text.
-    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(decoding: bytes[first...last], as: UTF8.self)
-    }
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String { HTTPFieldLine.trimmed(bytes) }
 
     /// How the body of a `status` response with `headers` is delimited (RFC 9112 §6.3).
     private func framing(status: Int, headers: HTTPHeaders) throws -> Framing {

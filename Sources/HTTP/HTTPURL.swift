@@ -1,38 +1,41 @@
 
 /// An `http://` or `https://` URL split into what a client needs: where to connect and what to ask for.
-struct HTTPURL: Sendable, Equatable {
+public struct HTTPURL: Sendable, Equatable {
     /// The two schemes a transport handles.
-    enum Scheme: String, Sendable {
+    public enum Scheme: String, Sendable {
         /// Plain HTTP, over sockets.
         case http
         /// HTTP over TLS, through the plugin.
         case https
 
         /// 80 or 443.
-        var defaultPort: Int { self == .http ? 80 : 443 }
+        public var defaultPort: Int { self == .http ? 80 : 443 }
     }
 
     /// The scheme.
-    var scheme: Scheme
+    public private(set) var scheme: Scheme
     /// The host to resolve or connect to: a lower-cased name, an IPv4 literal, or an IPv6 literal
     /// without brackets (a zone such as `%eth0` kept).
-    var host: String
+    public private(set) var host: String
     /// Whether `host` is an IPv6 literal.
-    var isIPv6Literal: Bool
+    public private(set) var isIPv6Literal: Bool
     /// The port.
-    var port: Int
+    public private(set) var port: Int
     /// The request target: the path (at least `/`) and the query, without the fragment.
-    var target: String
+    public private(set) var target: String
+
+    /// The path of `target`, without the query.
+    public var path: Substring { target.prefix { $0 != "?" } }
 
     /// The `Host` header value: the host (bracketed if IPv6) and the port when not the default.
-    var hostHeader: String {
+    public var hostHeader: String {
         var text = isIPv6Literal ? "[\(host.replacingZoneSeparator())]" : host
         if port != scheme.defaultPort { text += ":\(port)" }
         return text
     }
 
     /// Parses `text`, throwing `.unsupportedScheme` or `.invalidURL` with what to fix.
-    init(parsing text: String) throws(HTTPTransportError) {
+    public init(parsing text: String) throws(HTTPTransportError) {
         func invalid(_ reason: String) -> HTTPTransportError {
             HTTPTransportError(.invalidURL, "invalid URL \"\(text)\": \(reason)")
         }

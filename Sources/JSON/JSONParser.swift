@@ -52,6 +52,8 @@ struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
     var index = 0
+    /// Set by `parseString` when it replaced a lone surrogate escape with U+FFFD.
+    var sawLoneSurrogate = false
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -74,7 +76,7 @@ struct JSONParser {
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
         case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
-        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "\""): return try parseStringValue()
         case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
@@ -140,6 +142,20 @@ struct JSONParser {
         }
     }
 
+    /// A string value: `.string`, or the string's exact text as a lexeme when it holds a lone
+    /// surrogate escape, which a `String` cannot hold.
+    mutating func parseStringValue() throws(JSONParseError) -> JSONValue {
+        let start = index
+        sawLoneSurrogate = false
+        let string = try parseString()
+        guard sawLoneSurrogate else { return .string(string) }
+        sawLoneSurrogate = false
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        return .lexeme(JSONLexeme(kind: .string, text: text))
+    }
+
+    /// The text of a string, a lone surrogate escape read as U+FFFD (and noted in
+    /// `sawLoneSurrogate`): object keys are read this way.
     mutating func parseString() throws(JSONParseError) -> String {
         index += 1
         let start = index
@@ -198,8 +214,10 @@ struct JSONParser {
                             index = save
                         }
                     }
-                    // A lone surrogate becomes U+FFFD, as lenient decoders do.
-                    let value = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+                    // A lone surrogate becomes U+FFFD, as lenient decoders do; values keep their text.
+                    let decoded = Unicode.Scalar(scalar)
+                    if decoded == nil { sawLoneSurrogate = true }
+                    let value = decoded ?? "\u{FFFD}"
                     scratch.append(contentsOf: String(Character(value)).utf8)
                 default:
                     throw error("invalid escape sequence")
@@ -249,55 +267,5 @@ struct JSONParser {
             index += 1
         }
         return value
-    }
-
-    mutating func parseNumber() throws(JSONParseError) -> JSONValue {
-        let start = index
-        var negative = false
-        if bytes[index] == UInt8(ascii: "-") {
-            negative = true
-            index += 1
-        }
-        guard index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else {
-            throw error("invalid number")
-        }
-        var magnitude: UInt64 = 0
-        var overflow = false
-        if bytes[index] == UInt8(ascii: "0") {
-            index += 1
-        } else {
-            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
-                let (m1, o1) = magnitude.multipliedReportingOverflow(by: 10)
-                let (m2, o2) = m1.addingReportingOverflow(UInt64(bytes[index] - UInt8(ascii: "0")))
-                overflow = overflow || o1 || o2
-                magnitude = m2
-                index += 1
-            }
-        }
-        var isInteger = true
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-            isInteger = false
-            index += 1
-            let digits = index
-            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
-            if index == digits { throw error("invalid number: digits expected after '.'") }
-        }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-            isInteger = false
-            index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            let digits = index
-            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
-            if index == digits { throw error("invalid number: digits expected in the exponent") }
-        }
-        if isInteger, !overflow {
-            if negative, magnitude <= UInt64(Int64.max) + 1 {
-                return .integer(magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude))
-            }
-            if !negative, magnitude <= UInt64(Int64.max) { return .integer(Int64(magnitude)) }
-        }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        guard let double = Double(text), double.isFinite else { throw JSONParseError(reason: "number out of range", offset: start) }
-        return .number(double)
     }
 }

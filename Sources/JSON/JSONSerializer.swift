@@ -31,6 +31,9 @@ extension JSONValue {
                 text.withUTF8 { out.append(UnsafeRawBufferPointer($0)) }
             }
         case .string(let s): JSONValue.writeString(s, to: &out)
+        case .lexeme(let lexeme):
+            var text = lexeme.text
+            text.withUTF8 { out.append(UnsafeRawBufferPointer($0)) }
         case .array(let items):
             out.append(UInt8(ascii: "["))
             items.withUnsafeBufferPointer { items in

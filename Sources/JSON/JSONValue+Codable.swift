@@ -33,6 +33,17 @@ extension JSONValue: Codable {
         case .integer(let i): try container.encode(i)
         case .number(let d): try container.encode(d)
         case .string(let s): try container.encode(s)
+        case .lexeme(let lexeme):
+            // Codable has no type for the exact text: the nearest value, or an error for a
+            // number that no Double holds.
+            if let double = lexeme.doubleValue {
+                try container.encode(double)
+            } else if let string = lexeme.lenientString {
+                try container.encode(string)
+            } else {
+                throw EncodingError.invalidValue(lexeme.text, EncodingError.Context(
+                    codingPath: encoder.codingPath, debugDescription: "the number \(lexeme.text) is beyond the range of a Double"))
+            }
         case .array(let a): try container.encode(a)
         case .object(let o):
             var keyed = encoder.container(keyedBy: AnyCodingKey.self)

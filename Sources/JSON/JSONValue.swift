@@ -1,16 +1,31 @@
 /// A JSON value as it appears on the wire and in the store.
 ///
 /// Integers that fit in `Int64` stay exact (`.integer`), so request ids such as `2^53-1` and money
-/// amounts in atomic units round-trip without loss; any other number is a `.number`.
+/// amounts in atomic units round-trip without loss; any other number is a `.number`, unless its
+/// `Double` would be written back differently, when it is kept as text (`.lexeme`). So is a string
+/// with a lone surrogate escape. So the serializer writes every number and string the parser read
+/// back as the same value, and every number in the same text (but `-0`, written `0`).
 /// Objects keep their keys in insertion order, so output is stable and readable.
 public enum JSONValue: Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number without fraction or exponent that fits in `Int64`.
     case integer(Int64)
+    /// Any other number that a `Double` holds and writes back as it was read.
     case number(Double)
+    /// A string of Unicode text.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, keys in order.
     case object(JSONObject)
+    /// A number or string that Swift's types would alter, kept as its exact JSON text: a number
+    /// beyond `Double`'s range (`1e400`) or written another way than its `Double` is (`1e2`), or a
+    /// string with a lone surrogate escape (`"\ud800"`). Accessors read it as well as they can:
+    /// `doubleValue` and `integerValue` for numbers within range; `stringValue` is nil.
+    case lexeme(JSONLexeme)
 }
 
 /// A JSON object whose keys keep the order in which they were first set.
@@ -122,7 +137,8 @@ extension JSONObject: Equatable {
 }
 
 extension JSONValue: Equatable {
-    /// Structural equality; `.integer(2)` equals `.number(2.0)`, key order does not matter.
+    /// Structural equality; `.integer(2)` equals `.number(2.0)` and the lexeme `2e0`, key order does
+    /// not matter. Lexemes beyond `Double`'s range and string lexemes equal only the same text.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
@@ -130,6 +146,11 @@ extension JSONValue: Equatable {
         case let (.integer(a), .integer(b)): return a == b
         case let (.number(a), .number(b)): return a == b
         case let (.integer(a), .number(b)), let (.number(b), .integer(a)): return Double(a) == b && Int64(exactly: b) == a
+        case let (.lexeme(a), .lexeme(b)): return a == b
+        case let (.lexeme(a), other), let (other, .lexeme(a)):
+            // A number within range equals the same number written another way (`1e2` and `100`).
+            guard let double = a.doubleValue else { return false }
+            return JSONValue.number(double) == other
         case let (.string(a), .string(b)): return a == b
         case let (.array(a), .array(b)): return a == b
         case let (.object(a), .object(b)): return a == b
@@ -158,6 +179,7 @@ extension JSONValue {
         switch self {
         case .integer(let i): i
         case .number(let d): Int64(exactly: d)
+        case .lexeme(let lexeme): lexeme.doubleValue.flatMap { Int64(exactly: $0) }
         default: nil
         }
     }
@@ -166,6 +188,7 @@ extension JSONValue {
         switch self {
         case .integer(let i): Double(i)
         case .number(let d): d
+        case .lexeme(let lexeme): lexeme.doubleValue
         default: nil
         }
     }
@@ -193,6 +216,11 @@ extension JSONValue {
         case .string: "string"
         case .array: "array"
         case .object: "object"
+        case .lexeme(let lexeme):
+            switch lexeme.kind {
+            case .string: "string"
+            case .number: integerValue != nil ? "integer" : "number"
+            }
         }
     }
 }

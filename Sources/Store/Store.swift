@@ -7,6 +7,10 @@ public import JSON
 /// acknowledged write and leaves no half-applied transaction. Several processes may share a home:
 /// every call first catches up with what the others committed.
 ///
+/// The lock file also counts the acknowledged transactions (see `CommitCounter`), so a journal that
+/// lost some (emptied, cut short, replaced by an older copy) is reported as damage, never served as
+/// if nothing had happened.
+///
 /// The API is synchronous and thread-safe: calls from many threads or tasks are serialised by a mutex.
 /// From async code a call blocks its thread for the duration of one fsync (or while another process
 /// holds the lock for a write), which is short; no call suspends.
@@ -15,17 +19,47 @@ public final class Store: @unchecked Sendable {
     public let home: String
     /// Serialises this instance's callers; guards `engine`.
     private let mutex = CheckedMutex()
-    /// The state and files; used only while holding `mutex`.
-    private let engine: StoreEngine
+    /// The state and files; used only while holding `mutex`. Nil for a store opened damaged.
+    private let openEngine: StoreEngine?
+    /// Why the store could not be opened, for a store opened by `openForServing` on damaged files:
+    /// every call throws it. Nil for a store that opened.
+    public let damage: StoreError?
+    /// Whether the store was opened read-only (`StoreOptions.readOnly`).
+    public let isReadOnly: Bool
 
     /// Opens the store in `home`, creating the folder (mode 0700) and its files if missing.
     ///
-    /// Drops a torn last journal line left by a crash, with a warning through `options.log`. Throws
-    /// `corruptData` or `unsupportedVersion` (naming the file, the line or offset, and what to do) if a
-    /// file is damaged or from a newer release; such a file is not modified.
+    /// Sets a torn last journal line left by a crash aside (into a quarantine file), with a warning
+    /// through `options.log`. Throws `corruptData` or `unsupportedVersion` (naming the file, the
+    /// line or offset, and what to do) if a file is damaged, lacks acknowledged transactions, or is
+    /// from a newer release; such a file is not modified. Read-only (`options.readOnly`), nothing is
+    /// created or modified at all.
     public init(home: String, options: StoreOptions = StoreOptions()) throws(StoreError) {
         self.home = home
-        engine = try StoreEngine(home: home, options: options)
+        openEngine = try StoreEngine(home: home, options: options)
+        damage = nil
+        isReadOnly = options.readOnly
+    }
+
+    /// A store that could not be opened: every call throws `damage`.
+    private init(home: String, damage: StoreError, readOnly: Bool) {
+        self.home = home
+        openEngine = nil
+        self.damage = damage
+        isReadOnly = readOnly
+    }
+
+    /// Opens the store in `home` for a server, which should start even when the files are damaged so
+    /// that it can say what is wrong: as `init`, but damaged files or files from a newer release
+    /// (`corruptData`, `unsupportedVersion`) give a store whose `damage` is that error and whose
+    /// every call throws it; nothing is modified. Other failures (permissions, a full disk) throw.
+    public static func openForServing(home: String, options: StoreOptions = StoreOptions()) throws(StoreError) -> Store {
+        do {
+            return try Store(home: home, options: options)
+        } catch where error.code == .corruptData || error.code == .unsupportedVersion {
+            options.log("tak-store warning: serving without the store until it is repaired: \(error.message)")
+            return Store(home: home, damage: error, readOnly: options.readOnly)
+        }
     }
 
     // MARK: Reading
@@ -99,7 +133,7 @@ public final class Store: @unchecked Sendable {
     @discardableResult
     public func update<T>(_ body: (_ transaction: Transaction) throws -> T) throws -> T {
         try mutex.withLock { () throws -> T in
-            try engine.ensureUsable()
+            let engine = try writableEngine()
             try engine.acquire(.exclusive)
             defer { engine.release() }
             try engine.catchUp()
@@ -130,7 +164,7 @@ public final class Store: @unchecked Sendable {
     /// once the journal outgrows both `StoreOptions.compactionThreshold` and the snapshot.
     public func compact() throws(StoreError) {
         try mutex.withLock { () throws(StoreError) in
-            try engine.ensureUsable()
+            let engine = try writableEngine()
             try engine.acquire(.exclusive)
             defer { engine.release() }
             try engine.catchUp()
@@ -140,15 +174,32 @@ public final class Store: @unchecked Sendable {
 
     /// The shared change counter's value and the value this instance last saw (for tests).
     var changeCounter: (current: UInt64?, seen: UInt64?) {
-        mutex.withLock { (engine.changes?.current, engine.seenChange) }
+        mutex.withLock { (openEngine?.changes?.current, openEngine?.seenChange) }
     }
 
     // MARK: Helpers
 
+    /// The engine, if this store opened and is still usable; call while holding `mutex`.
+    private func usableEngine() throws(StoreError) -> StoreEngine {
+        guard let openEngine else { throw damage! }
+        try openEngine.ensureUsable()
+        return openEngine
+    }
+
+    /// The engine, if this store may be changed; call while holding `mutex`.
+    private func writableEngine() throws(StoreError) -> StoreEngine {
+        let engine = try usableEngine()
+        if engine.isReadOnly {
+            throw StoreError(.readOnly, "The store in \(home) was opened read-only and refuses every change; "
+                + "open it without read-only (start tak-mcp without --read-only) to write.", path: home)
+        }
+        return engine
+    }
+
     /// Runs `body` on the caught-up state under the mutex.
     private func read<T>(_ body: (StoreState) throws(StoreError) -> T) throws(StoreError) -> T {
         try mutex.withLock { () throws(StoreError) -> T in
-            try engine.ensureUsable()
+            let engine = try usableEngine()
             try engine.catchUp()
             return try body(engine.state)
         }

@@ -1,5 +1,6 @@
 
-/// How a store is opened: where warnings go, when to compact, how hard to sync, and test hooks.
+/// How a store is opened: where warnings go, when to compact, how hard to sync, whether it may
+/// write at all, the file system and clock it uses, and test hooks.
 public struct StoreOptions: Sendable {
     /// Receives warnings, such as a dropped torn journal line; the server sends them to stderr.
     public var log: @Sendable (String) -> Void
@@ -8,17 +9,32 @@ public struct StoreOptions: Sendable {
     public var compactionThreshold: Int
     /// Whether commits wait for the disk. Keep the default.
     public var durability: Durability
+    /// Opens the home without writing anything, ever: the files are opened read-only, loaded under
+    /// a shared lock (none if there is no lock file), and every change is refused with `readOnly`.
+    /// For a home this user may only read. Default false.
+    public var readOnly: Bool
+    /// The calls that write and sync the store's files; `.system` except in tests.
+    public var fileSystem: StoreFileSystem
+    /// The time in whole seconds since 1970, UTC: it names quarantine files.
+    public var clock: @Sendable () -> Int64
     /// Test hook called at named points of a commit or a compaction; nil in production.
     public var faultInjection: (@Sendable (StoreFaultPoint) -> StoreFaultAction)?
 
-    /// The defaults: warnings to stderr, 4 MiB threshold, fsync on every commit, no hooks.
+    /// The defaults: warnings to stderr, 4 MiB threshold, fsync on every commit, read-write, the
+    /// system's file calls and clock, no hooks.
     public init(log: @escaping @Sendable (String) -> Void = StoreOptions.logToStandardError,
                 compactionThreshold: Int = 4 << 20,
                 durability: Durability = .synced,
+                readOnly: Bool = false,
+                fileSystem: StoreFileSystem = .system,
+                clock: @escaping @Sendable () -> Int64 = { Int64(time(nil)) },
                 faultInjection: (@Sendable (StoreFaultPoint) -> StoreFaultAction)? = nil) {
         self.log = log
         self.compactionThreshold = compactionThreshold
         self.durability = durability
+        self.readOnly = readOnly
+        self.fileSystem = fileSystem
+        self.clock = clock
         self.faultInjection = faultInjection
     }
 

@@ -12,6 +12,12 @@ enum StandardCatalog {
         AnyTool(WalletGetTool()),
         AnyTool(WalletBalanceTool()),
         AnyTool(WalletFundTool()),
+        AnyTool(MakePaymentTool()),
+        AnyTool(PaymentQuoteTool()),
+        AnyTool(PaymentDiscoverTool()),
+        AnyTool(PaymentListTool()),
+        AnyTool(PaymentGetTool()),
+        AnyTool(PaymentPolicyTool()),
     ] + MarketplaceCatalog.tools + KnowledgeCatalog.tools + RunsCatalog.tools
 
     static let resources: [ResourceDefinition] = [

@@ -1,4 +1,5 @@
 public import Store
+import Payments
 import Knowledge
 import Runs
 
@@ -37,3 +38,13 @@ extension ToolEnvironment {
     }
 }
 
+extension ToolEnvironment {
+    /// Payments over this environment: the policy from the person's settings, the agents'
+    /// wallets, the session's HTTP transport.
+    public func paymentService() throws -> PaymentService {
+        let environment = self
+        let policy = Result { () throws(PolicyConfigurationError) in try PaymentPolicyVariables.policy { environment.variable($0) } }
+        return PaymentService(store: store, wallets: try walletService(), policy: policy, transport: http, clock: clock, random: random,
+                              crashPoint: variable(PaymentCrashPoint.variable).flatMap(PaymentCrashPoint.init(rawValue:)))
+    }
+}

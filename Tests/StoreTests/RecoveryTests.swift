@@ -3,7 +3,7 @@ import Testing
 @testable import Store
 
 @Suite struct RecoveryTests {
-    @Test func tornLastLineIsDroppedWithAWarningAndTheNextAppendIsClean() throws {
+    @Test func tornLastLineIsSetAsideWithAWarningAndTheNextAppendIsClean() throws {
         try withTemporaryHome { home in
             do {
                 let store = try Store(home: home, options: testOptions(synced: true))
@@ -12,13 +12,15 @@ import Testing
             }
             let journal = home + "/journal.jsonl"
             let intact = try #require(fileBytes(journal))
-            try appendToFile(journal, Array(#"{"v":1,"seq":3,"ops":[{"op":"put","coll"#.utf8))
+            let torn = Array(#"{"v":1,"seq":3,"ops":[{"op":"put","coll"#.utf8)
+            try appendToFile(journal, torn)
             let log = LogCapture()
-            let store = try Store(home: home, options: testOptions(log: log))
+            let store = try Store(home: home, options: testOptions(log: log, clock: 1_771_583_400))
             #expect(log.messages.count == 1)
-            #expect(log.messages.first?.contains("dropped an incomplete last line") == true)
-            #expect(log.messages.first?.contains("journal.jsonl") == true)
+            #expect(log.messages.first?.contains("set aside an incomplete last line") == true)
+            #expect(log.messages.first?.contains("journal.jsonl.quarantined-20260220T103000Z") == true)
             #expect(fileBytes(journal) == intact, "the torn bytes are cut off")
+            #expect(fileBytes(home + "/journal.jsonl.quarantined-20260220T103000Z") == torn, "and kept, byte for byte")
             try store.put(collection: "c", id: "c", value: 3)
             let lines = try #require(fileBytes(journal)).split(separator: UInt8(ascii: "\n"))
             #expect(lines.count == 3)
@@ -76,7 +78,7 @@ import Testing
     }
 
     @Test func corruptMiddleLineRefusesToOpen() throws {
-        try expectOpenRefuses(code: .corruptData, words: ["journal.jsonl line 2", "byte offset", "backup", "move it aside"]) { home in
+        try expectOpenRefuses(code: .corruptData, words: ["journal.jsonl line 2", "byte offset", "backup", "doctor --repair"]) { home in
             let path = home + "/journal.jsonl"
             var bytes = try #require(fileBytes(path))
             let secondLine = try #require(bytes.firstIndex(of: UInt8(ascii: "\n"))) + 1
@@ -123,7 +125,7 @@ import Testing
         }
     }
 
-    @Test func aJournalRemovedByHandIsRecreatedWithAWarning() throws {
+    @Test func aJournalRemovedByHandAfterAcknowledgedWritesIsDamageAndLeftAlone() throws {
         try withTemporaryHome { home in
             do {
                 let store = try Store(home: home, options: testOptions())
@@ -132,13 +134,48 @@ import Testing
                 try store.put(collection: "c", id: "b", value: 2)
             }
             try FileManager.default.removeItem(atPath: home + "/journal.jsonl")
-            #expect(Store.check(home: home).findings.contains { $0.subject == "journal.jsonl" && $0.severity == .warning })
+            let before = try snapshotOfFiles(home)
+            let error = storeError { _ = try Store(home: home, options: testOptions()) }
+            #expect(error?.code == .corruptData)
+            #expect(error?.missingTransactions == 2...2)
+            #expect(error?.message.contains("journal.jsonl is missing") == true)
+            #expect(try snapshotOfFiles(home) == before, "no journal is made up in its place")
+            #expect(Store.check(home: home).findings.contains { $0.subject == "journal.jsonl" && $0.severity == .problem })
+        }
+    }
+
+    @Test func aJournalRemovedRightAfterACompactionIsRecreatedQuietly() throws {
+        try withTemporaryHome { home in
+            do {
+                let store = try Store(home: home, options: testOptions())
+                try store.put(collection: "c", id: "a", value: 1)
+                try store.compact()
+            }
+            try FileManager.default.removeItem(atPath: home + "/journal.jsonl")
+            let log = LogCapture()
+            let store = try Store(home: home, options: testOptions(log: log))
+            #expect(log.messages.isEmpty, "the commit counter shows that nothing was lost")
+            #expect(pairs(try store.records(in: "c")) == ["a=1"])
+            try store.put(collection: "c", id: "c", value: 3)
+            #expect(try Store(home: home, options: testOptions()).sequenceNumber() == 2)
+        }
+    }
+
+    @Test func aJournalRemovedFromAStoreWithoutACommitCounterIsRecreatedWithAWarning() throws {
+        try withTemporaryHome { home in
+            do {
+                let store = try Store(home: home, options: testOptions())
+                try store.put(collection: "c", id: "a", value: 1)
+                try store.compact()
+                try store.put(collection: "c", id: "b", value: 2)
+            }
+            // A lock file as older releases left it: the change counter only.
+            try writeFile(home + "/store.lock", Array(try #require(fileBytes(home + "/store.lock")).prefix(8)))
+            try FileManager.default.removeItem(atPath: home + "/journal.jsonl")
             let log = LogCapture()
             let store = try Store(home: home, options: testOptions(log: log))
             #expect(log.messages.first?.contains("was missing") == true)
             #expect(pairs(try store.records(in: "c")) == ["a=1"])
-            try store.put(collection: "c", id: "c", value: 3)
-            #expect(try Store(home: home, options: testOptions()).sequenceNumber() == 2)
         }
     }
 

@@ -68,11 +68,12 @@ final class FaultPlan: @unchecked Sendable {
     }
 }
 
-/// Options for tests: warnings captured, no fsync unless asked.
-func testOptions(log: LogCapture = LogCapture(), threshold: Int = 4 << 20, synced: Bool = false,
+/// Options for tests: warnings captured, no fsync unless asked, the clock stopped at `clock`.
+func testOptions(log: LogCapture = LogCapture(), threshold: Int = 4 << 20, synced: Bool = false, readOnly: Bool = false,
+                 fileSystem: StoreFileSystem = .system, clock: Int64 = 1_771_583_400,
                  faults: FaultPlan? = nil) -> StoreOptions {
     StoreOptions(log: log.log, compactionThreshold: threshold, durability: synced ? .synced : .unsafeUnsynced,
-                 faultInjection: faults?.hook)
+                 readOnly: readOnly, fileSystem: fileSystem, clock: { clock }, faultInjection: faults?.hook)
 }
 
 /// The bytes of the file at `path`, or nil if there is none.

@@ -136,7 +136,7 @@ import JSON
         #expect(server.waitForExit() == 1)
         let message = server.stderrText
         #expect(message.contains("journal.jsonl line 2"))
-        #expect(message.contains("restore it from a backup or move it aside"))
+        #expect(message.contains("tak-mcp doctor --repair"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: journal)) == damaged)
     }
 
@@ -162,6 +162,8 @@ import JSON
         #expect(output.contains("\"auto_rejected_competitors\""))
         #expect(output.contains("\"status\": \"executed\""))
         #expect(output.contains("\"balance\": \"24.00\"") && output.contains("\"balance\": \"1.50\""), "the buyer paid the provider once")
+        #expect(output.contains("\"paid\": true") && output.contains("\"state\": \"settled\""), "a 402 resource was paid")
+        #expect(output.contains("\"error\": \"payment_refused\"") && output.contains("\"rule\": \"per_payment_cap\""), "and one was refused")
         #expect(output.contains("the server exited with status 0"))
         #expect(!output.contains("JSON-RPC error -32603"))
         #expect(output.contains("resolved query: Life expectancy at birth · Brazil · 2007"), "the follow-up resolved in its thread")

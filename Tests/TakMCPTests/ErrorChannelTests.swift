@@ -16,7 +16,7 @@ import JSON
         ("42", -32600, .null),
         (#"{"jsonrpc":"2.0","id":null,"method":"ping"}"#, -32600, .null),
         (#"{"jsonrpc":"2.0","id":true,"method":"ping"}"#, -32600, .null),
-        (#"{"jsonrpc":"2.0","id":1.5,"method":"ping"}"#, -32600, .null),
+        (#"{"jsonrpc":"2.0","id":1.5,"method":"ping"}"#, -32600, 1.5),
         (#"{"jsonrpc":"2.0","id":{},"method":"ping"}"#, -32600, .null),
         (#"{"jsonrpc":"2.0","id":7}"#, -32600, 7),
         (#"{"jsonrpc":"1.0","id":8,"method":"ping"}"#, -32600, 8),

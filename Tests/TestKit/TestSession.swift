@@ -1,5 +1,5 @@
 import Foundation
-public import Store
+import Store
 public import TakMCP
 public import Tools
 public import JSON

@@ -1,7 +1,7 @@
 import Foundation
-public import Store
+import Store
 public import Tools
-public import JSON
+import JSON
 
 /// Tools that exist only in tests: slow, progress-reporting, failing.
 public enum TestTools {

@@ -74,6 +74,8 @@ extension EIP712TypedData {
                 throw EIP712Error(path, "number \(d) is not an exact integer for \(type); pass it as a decimal string")
             }
             return (d < 0, UInt256(UInt64(abs(d))))
+        case .lexeme(let lexeme) where lexeme.doubleValue != nil:
+            return try integerParts(.number(lexeme.doubleValue!), type: type, path: path)
         case .string(let text):
             var digits = Substring(text)
             let negative = digits.hasPrefix("-")

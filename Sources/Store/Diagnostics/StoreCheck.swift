@@ -4,20 +4,40 @@ extension Store {
     ///
     /// Reports whether the folder exists and is writable, whether the lock can be taken (and whether
     /// another process holds it right now), whether each file parses, their format versions, the record
-    /// count per collection and the journal size, with what to do about each problem.
+    /// count per collection and the journal size, whether the files hold every acknowledged
+    /// transaction (the commit counter), and quarantine files, with what to do about each problem.
     public static func check(home: String) -> StoreDiagnostics {
         var report = StoreDiagnostics(home: home)
         let paths = StorePaths(home: home)
         guard checkFolder(paths, into: &report) else { return report }
         let lock = probeLock(paths, into: &report)
         defer { if lock != nil { lock?.unlockForCheck() } }
+        if let file = lock ?? (try? OpenFile.open(paths.lock, flags: O_RDONLY)) ?? nil {
+            report.committedTransactions = (try? CommitCounter.read(file)) ?? nil
+        }
         let snapshot = checkSnapshot(paths, into: &report)
         checkJournal(paths, snapshot: snapshot, into: &report)
         for temp in [paths.snapshotTemp, paths.journalTemp] where (try? FileSystem.status(temp)) ?? nil != nil {
             report.findings.append(.init(.note, FileSystem.lastComponent(temp),
                                          "left over from an interrupted compaction; harmless, removed at the next start"))
         }
+        for name in quarantineFiles(paths) {
+            report.findings.append(.init(.note, name, "bytes set aside from the store (a torn line, or what a repair could not keep)",
+                                         remedy: "Keep it until you are sure nothing in it is needed; the store never reads it."))
+        }
         return report
+    }
+
+    /// The names of the quarantine files in the home, sorted.
+    static func quarantineFiles(_ paths: StorePaths) -> [String] {
+        guard let folder = opendir(paths.home) else { return [] }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if Quarantine.isQuarantineFile(name) { names.append(name) }
+        }
+        return names.sorted()
     }
 
     /// Checks the folder itself; returns whether it exists (so the files are worth checking).
@@ -123,9 +143,14 @@ extension Store {
         do throws(StoreError) {
             guard let file = try OpenFile.open(paths.journal, flags: O_RDONLY) else {
                 report.journalBytes = 0
-                report.findings.append(.init(snapshot?.seq ?? 0 > 0 ? .warning : .note, subject,
+                if let state = snapshot, let missing = missing(paths, state.seq, report, journalExists: false, tailLength: 0) {
+                    report.findings.append(.init(.problem, subject, missing.message))
+                    return
+                }
+                let unknown = snapshot?.seq ?? 0 > 0 && report.committedTransactions == nil
+                report.findings.append(.init(unknown ? .warning : .note, subject,
                                              "none yet; an empty one is created at the next start",
-                                             remedy: snapshot?.seq ?? 0 > 0
+                                             remedy: unknown
                                                  ? "A snapshot exists, so the journal was removed: restore it from a backup if it was not removed on purpose."
                                                  : nil))
                 if var state = snapshot { finish(&state, into: &report) }
@@ -146,6 +171,10 @@ extension Store {
             let entries = try JournalScanner.entriesToApply(scan.lines, after: JournalProgress(), stateSeq: state.seq,
                                                             path: paths.journal)
             for entry in entries { state.apply(entry) }
+            if let missing = missing(paths, state.seq, report, journalExists: true, tailLength: scan.tailLength) {
+                report.findings.append(.init(.problem, subject, detail + ". " + missing.message))
+                return
+            }
             if scan.tailLength > 0 {
                 report.findings.append(.init(.warning, subject,
                                              detail + "; it ends with an incomplete line (\(scan.tailLength) bytes) from an interrupted write",
@@ -157,6 +186,15 @@ extension Store {
         } catch {
             report.findings.append(.init(.problem, subject, error.message))
         }
+    }
+
+    /// The damage if the files hold fewer transactions (`seq`) than the commit counter says were
+    /// acknowledged; nil when they hold them all or the counter is unknown.
+    private static func missing(_ paths: StorePaths, _ seq: Int64, _ report: StoreDiagnostics, journalExists: Bool,
+                                tailLength: Int) -> StoreError? {
+        guard let committed = report.committedTransactions, committed > seq else { return nil }
+        return StoreDamage.missingTransactions(paths, through: seq, committed: committed, journalExists: journalExists,
+                                               tailLength: tailLength)
     }
 
     /// Records the counts of a fully read store.

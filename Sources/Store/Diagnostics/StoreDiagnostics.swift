@@ -62,6 +62,8 @@ public struct StoreDiagnostics: Sendable, CustomStringConvertible {
     public var journalBytes: Int?
     /// How many whole lines the journal has, if it could be read.
     public var journalLines: Int?
+    /// The last acknowledged transaction as the commit counter in the lock file has it, if it does.
+    public var committedTransactions: Int64?
     /// The sequence number of the last committed transaction, if the files could be read.
     public var sequenceNumber: Int64?
     /// The number of records per collection, if the files could be read.

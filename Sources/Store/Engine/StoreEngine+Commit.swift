@@ -1,6 +1,7 @@
 
 extension StoreEngine {
-    /// Appends one transaction to the journal as a single line, fsyncs it, then applies it in memory.
+    /// Appends one transaction to the journal as a single line, fsyncs it, applies it in memory and
+    /// records it in the commit counter.
     ///
     /// Call with the exclusive lock held, after `catchUp()`. The line is decoded back before it is
     /// applied, so memory holds exactly what every other process will read from the file. If writing or
@@ -27,6 +28,7 @@ extension StoreEngine {
         }
         state.apply(entry)
         progress = JournalProgress(offset: start + line.count, lines: progress.lines + 1, lastLineSeq: entry.seq)
+        recordCommitted(entry.seq)
     }
 
     /// Writes `line` at `offset` and syncs it, passing the fault points on the way.

@@ -13,7 +13,7 @@ extension StoreEngine {
         let bytes = SnapshotCodec.encode(state)
         try verify(bytes)
         do throws(StoreError) {
-            let temp = try OpenFile.create(paths.snapshotTemp, flags: O_WRONLY | O_TRUNC)
+            let temp = try OpenFile.create(paths.snapshotTemp, flags: O_WRONLY | O_TRUNC, system: options.fileSystem)
             try temp.write(bytes, at: 0)
             try sync(temp)
         } catch {
@@ -26,7 +26,7 @@ extension StoreEngine {
         try syncHome()
         snapshotSize = bytes.count
 
-        let fresh = try OpenFile.create(paths.journalTemp, flags: O_RDWR | O_TRUNC)
+        let fresh = try OpenFile.create(paths.journalTemp, flags: O_RDWR | O_TRUNC, system: options.fileSystem)
         try sync(fresh)
         try checkpoint(.journalTempCreated)
         try FileSystem.rename(paths.journalTemp, to: paths.journal)

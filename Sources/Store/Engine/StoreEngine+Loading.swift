@@ -41,27 +41,51 @@ extension StoreEngine {
             if heldLock == .exclusive { try createJournalIfMissing() }
             return
         }
-        guard status.size > progress.offset else { return }
-        let bytes = try journal.read(at: progress.offset, count: status.size - progress.offset)
-        progress = try replay(bytes, from: progress, onto: &state, of: journal)
+        // Read before the journal: whatever it counts is in the file by now.
+        let committed = try readCommitted()
+        var next = progress
+        var tailLength = 0
+        if status.size > progress.offset {
+            let bytes = try journal.read(at: progress.offset, count: status.size - progress.offset)
+            var caughtUp = state
+            (next, tailLength) = try replay(bytes, from: progress, onto: &caughtUp)
+            try settle(caughtUp.seq, committed: committed, tailLength: tailLength, after: next, in: journal)
+            state = caughtUp
+        } else {
+            try settle(state.seq, committed: committed, tailLength: 0, after: next, in: journal)
+        }
+        progress = next
+        recordCommitted(state.seq)
     }
 
-    /// Replays journal bytes read from `progress` onto `state`: decodes the whole lines, applies
-    /// those after `state.seq` and deals with a torn tail (`handleTail`). Returns the progress past
-    /// the whole lines. Throws before changing `state`.
-    private func replay(_ bytes: [UInt8], from progress: JournalProgress, onto state: inout StoreState,
-                        of file: OpenFile) throws(StoreError) -> JournalProgress {
+    /// Replays journal bytes read from `progress` onto `state`: decodes the whole lines and applies
+    /// those after `state.seq`. Returns the progress past the whole lines and the length of what
+    /// follows the last newline. Throws before changing `state`.
+    private func replay(_ bytes: [UInt8], from progress: JournalProgress,
+                        onto state: inout StoreState) throws(StoreError) -> (JournalProgress, tailLength: Int) {
         let scan = try JournalScanner.scan(bytes, from: progress, path: paths.journal)
         let entries = try JournalScanner.entriesToApply(scan.lines, after: progress, stateSeq: state.seq, path: paths.journal)
-        let next = JournalScanner.advance(progress, by: scan)
-        try handleTail(scan.tailLength, after: next, in: file)
         for entry in entries { state.apply(entry) }
-        return next
+        return (JournalScanner.advance(progress, by: scan), scan.tailLength)
     }
 
-    /// Reads the snapshot and the whole journal afresh and, only if both are sound, replaces the
-    /// in-memory state with them. Under the exclusive lock a torn last journal line is cut off.
+    /// Checks what the files hold against the commit counter, then deals with a torn tail: a
+    /// journal that ends before the last acknowledged transaction is damage (thrown, nothing
+    /// touched); a torn tail after it was never acknowledged and is set aside (`handleTail`).
+    private func settle(_ seq: Int64, committed: Int64?, tailLength: Int, after progress: JournalProgress,
+                        in file: OpenFile?) throws(StoreError) {
+        if let committed, committed > seq {
+            throw StoreDamage.missingTransactions(paths, through: seq, committed: committed,
+                                                  journalExists: file != nil, tailLength: tailLength)
+        }
+        if let file { try handleTail(tailLength, after: progress, lastWhole: seq, in: file) }
+    }
+
+    /// Reads the snapshot and the whole journal afresh and, only if both are sound and hold every
+    /// acknowledged transaction, replaces the in-memory state with them. Under the exclusive lock
+    /// a torn last journal line is set aside.
     func reload() throws(StoreError) {
+        let committed = try readCommitted()
         var loaded = StoreState()
         var loadedSnapshotSize = 0
         if let snapshot = try OpenFile.open(paths.snapshot, flags: O_RDONLY) {
@@ -71,12 +95,18 @@ extension StoreEngine {
         }
         var loadedProgress = JournalProgress()
         var loadedIdentity: FileIdentity?
-        let file = try OpenFile.open(paths.journal, flags: O_RDWR)
+        var tailLength = 0
+        let file = try OpenFile.open(paths.journal, flags: isReadOnly ? O_RDONLY : O_RDWR, system: options.fileSystem)
         if let file {
             let status = try file.status()
             let bytes = try file.read(at: 0, count: status.size)
-            loadedProgress = try replay(bytes, from: loadedProgress, onto: &loaded, of: file)
+            (loadedProgress, tailLength) = try replay(bytes, from: loadedProgress, onto: &loaded)
             loadedIdentity = status.identity
+        }
+        try settle(loaded.seq, committed: committed, tailLength: tailLength, after: loadedProgress, in: file)
+        if file == nil, loaded.seq > 0, committed == nil, heldLock == .exclusive {
+            options.log("tak-store warning: \(paths.journal) was missing; started an empty journal after transaction \(loaded.seq) "
+                + "of \(paths.snapshot). If it was not removed on purpose, later transactions are lost: restore it from a backup.")
         }
         state = loaded
         snapshotSize = loadedSnapshotSize
@@ -84,31 +114,35 @@ extension StoreEngine {
         journal = file
         journalIdentity = loadedIdentity
         progress = loadedProgress
+        recordCommitted(state.seq)
     }
 
-    /// Cuts off a torn last line (with a warning) when holding the exclusive lock; otherwise leaves it,
-    /// since it may be a line another process is still appending.
-    private func handleTail(_ tailLength: Int, after progress: JournalProgress, in file: OpenFile) throws(StoreError) {
+    /// Sets a torn last line aside when holding the exclusive lock: its bytes go to a quarantine
+    /// file beside the journal, then the journal is cut back to its last whole line. Without the
+    /// exclusive lock the line is left, since it may be one another process is still appending.
+    private func handleTail(_ tailLength: Int, after progress: JournalProgress, lastWhole seq: Int64,
+                            in file: OpenFile) throws(StoreError) {
         let decision = JournalScanner.tailDecision(tailLength: tailLength, at: progress.offset,
                                                    holdsExclusiveLock: heldLock == .exclusive)
         guard case .dropTorn(let offset, let length) = decision else { return }
-        options.log("tak-store warning: dropped an incomplete last line of \(file.path) (\(length) bytes at byte offset \(offset)), "
-            + "left by a write that was interrupted before it was acknowledged; no acknowledged data was lost.")
+        let torn = try file.read(at: offset, count: length)
+        let kept = try Quarantine.save(torn, from: file.path, at: options.clock(),
+                                       fileSystem: options.fileSystem, durability: options.durability)
+        options.log("tak-store warning: set aside an incomplete last line of \(file.path) (\(length) bytes at byte offset \(offset)), "
+            + "left by a write that was interrupted before it was acknowledged; no acknowledged data was lost "
+            + "(every acknowledged transaction, through \(seq), is in a whole line before it). The bytes are kept in \(kept).")
         try file.truncate(to: offset)
         try sync(file, dataOnly: true)
     }
 
-    /// Creates an empty journal if there is none (exclusive lock held), warning if a snapshot exists,
-    /// since then the journal was removed by hand.
+    /// Creates an empty journal if there is none (exclusive lock held). `reload` already threw if
+    /// acknowledged transactions went with the missing journal, or warned if it cannot tell (a
+    /// lock file from an older release, without the commit counter).
     func createJournalIfMissing() throws(StoreError) {
         guard journal == nil else { return }
-        let file = try OpenFile.create(paths.journal, flags: O_RDWR)
+        let file = try OpenFile.create(paths.journal, flags: O_RDWR, system: options.fileSystem)
         try sync(file)
         try syncHome()
-        if state.seq > 0 {
-            options.log("tak-store warning: \(paths.journal) was missing; started an empty journal after transaction \(state.seq) "
-                + "of \(paths.snapshot). If it was not removed on purpose, later transactions are lost: restore it from a backup.")
-        }
         let status = try file.status()
         journal = file
         journalIdentity = status.identity

@@ -9,8 +9,8 @@ final class StoreEngine {
     let paths: StorePaths
     /// How the store was opened.
     let options: StoreOptions
-    /// The cross-process lock.
-    let lock: FileLock
+    /// The cross-process lock; nil only for a read-only engine on a home without a lock file.
+    let lock: FileLock?
     /// The records, as of `state.seq`.
     var state = StoreState()
     /// The journal file this process reads and appends to; nil while none exists.
@@ -35,13 +35,25 @@ final class StoreEngine {
     var isCurrentUnderLock = false
     /// Set after a simulated crash or an unrecoverable failure; every later call throws it.
     private(set) var unusableReason: StoreError?
+    /// The commit counter's value as this engine last read or wrote it, so an unchanged value is
+    /// not written again.
+    var knownCommitted: Int64?
 
     /// Creates the home folder if needed (mode 0700), then loads the store under the exclusive lock:
-    /// drops a torn last journal line, creates a missing journal, removes temporary files left by an
-    /// interrupted compaction. Throws without touching a damaged file.
+    /// sets a torn last journal line aside, creates a missing journal, removes temporary files left
+    /// by an interrupted compaction. Throws without touching a damaged file.
+    ///
+    /// Read-only (`options.readOnly`): creates and changes nothing, and loads under the shared lock.
     init(home: String, options: StoreOptions) throws(StoreError) {
         paths = StorePaths(home: home)
         self.options = options
+        if options.readOnly {
+            lock = try FileLock.openReadOnly(path: paths.lock)
+            try acquire(.shared)
+            defer { release() }
+            try reload()
+            return
+        }
         try FileSystem.createDirectories(home)
         lock = try FileLock(path: paths.lock)
         try acquire(.exclusive)
@@ -53,12 +65,17 @@ final class StoreEngine {
         isCurrentUnderLock = true
     }
 
-    /// Waits for the cross-process lock in `mode`; pair with `release()`.
+    /// Whether this engine may write: false when opened read-only.
+    var isReadOnly: Bool { options.readOnly }
+
+    /// Waits for the cross-process lock in `mode`; pair with `release()`. A read-only engine
+    /// without a lock file reads unlocked.
     func acquire(_ mode: FileLock.Mode) throws(StoreError) {
         precondition(heldLock == nil, "the store's file lock is already held by this instance")
-        try lock.lock(mode)
+        precondition(mode == .shared || !isReadOnly, "a read-only store never takes the exclusive lock")
+        try lock?.lock(mode)
         heldLock = mode
-        if mode == .exclusive {
+        if mode == .exclusive, let lock {
             isCurrentUnderLock = false
             if changes == nil { changes = ChangeCounter(lockFile: lock.file) }
         }
@@ -71,8 +88,28 @@ final class StoreEngine {
         if heldLock == .exclusive {
             seenChange = isCurrentUnderLock ? changes?.bump() : nil
         }
-        lock.unlock()
+        lock?.unlock()
         heldLock = nil
+    }
+
+    /// The commit counter (see `CommitCounter`), read under the lock; nil when unknown.
+    func readCommitted() throws(StoreError) -> Int64? {
+        guard let lock else { return nil }
+        knownCommitted = try CommitCounter.read(lock.file)
+        return knownCommitted
+    }
+
+    /// Records `seq` in the commit counter unless it already holds it (exclusive lock held). A
+    /// failure is only logged: the transactions are durable already, and a counter left behind
+    /// can hide damage later but never invent it.
+    func recordCommitted(_ seq: Int64) {
+        guard knownCommitted != seq, heldLock == .exclusive, let lock else { return }
+        do throws(StoreError) {
+            try CommitCounter.write(seq, to: lock.file)
+            knownCommitted = seq
+        } catch {
+            options.log("tak-store warning: could not record transaction \(seq) in \(paths.lock): \(error.message)")
+        }
     }
 
     /// Throws if an earlier crash or failure made this instance unusable.

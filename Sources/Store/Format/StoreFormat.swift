@@ -46,8 +46,15 @@ struct StorePaths: Sendable {
 enum Remedy {
     /// What to do about a damaged file that the store refused to touch.
     static func damagedFile(_ path: String) -> String {
-        "The store left the file untouched. Stop every tak-mcp using this folder, copy \(path) somewhere safe, "
-            + "then restore it from a backup or move it aside (the store then starts without it); `tak-mcp doctor` reports what it finds."
+        "The store left the file untouched. Stop every tak-mcp using this folder, then run `tak-mcp doctor --repair`: "
+            + "it keeps every intact transaction and moves the rest of \(path) into a quarantine file beside it, deleting nothing "
+            + "(or restore the file from a backup); `tak-mcp doctor` reports what it finds."
+    }
+
+    /// What to do about a journal that lost acknowledged transactions.
+    static func missingTransactions(_ path: String, keeping seq: Int64) -> String {
+        "The store left the files untouched. Stop every tak-mcp using this folder and restore \(path) from a backup if you have one; "
+            + "otherwise run `tak-mcp doctor --repair` to accept the loss and continue after transaction \(seq)."
     }
 
     /// What to do about a file written by a newer release.

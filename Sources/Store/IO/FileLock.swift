@@ -23,6 +23,16 @@ final class FileLock {
         file = try OpenFile.create(path, flags: O_RDWR)
     }
 
+    /// Opens the lock file at `path` read-only, for a reader that may not write; nil if there is
+    /// none. `flock` works on a read-only descriptor.
+    static func openReadOnly(path: String) throws(StoreError) -> FileLock? {
+        guard let file = try OpenFile.open(path, flags: O_RDONLY) else { return nil }
+        return FileLock(file: file)
+    }
+
+    /// A lock on an open file.
+    private init(file: OpenFile) { self.file = file }
+
     /// Waits for the lock.
     func lock(_ mode: Mode) throws(StoreError) {
         while flock(file.descriptor, mode.operation) != 0 {

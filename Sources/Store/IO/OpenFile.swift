@@ -37,22 +37,26 @@ final class OpenFile {
     let descriptor: Int32
     /// The path it was opened by, for messages.
     let path: String
+    /// The calls that write and sync it.
+    let system: StoreFileSystem
 
     /// Wraps a descriptor that this object now owns.
-    private init(descriptor: Int32, path: String) {
+    private init(descriptor: Int32, path: String, system: StoreFileSystem) {
         self.descriptor = descriptor
         self.path = path
+        self.system = system
     }
 
     /// Closes the descriptor.
     deinit { _ = close(descriptor) }
 
     /// Opens `path` with `flags` (close-on-exec is added); returns nil when the file does not exist and
-    /// `flags` does not ask to create it.
-    static func open(_ path: String, flags: Int32, mode: mode_t = 0o600) throws(StoreError) -> OpenFile? {
+    /// `flags` does not ask to create it. Writes and syncs go through `system`.
+    static func open(_ path: String, flags: Int32, mode: mode_t = 0o600,
+                     system: StoreFileSystem = .system) throws(StoreError) -> OpenFile? {
         while true {
             let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
-            if fd >= 0 { return OpenFile(descriptor: fd, path: path) }
+            if fd >= 0 { return OpenFile(descriptor: fd, path: path, system: system) }
             let code = errno
             if code == EINTR { continue }
             if code == ENOENT, flags & O_CREAT == 0 { return nil }
@@ -61,8 +65,9 @@ final class OpenFile {
     }
 
     /// Opens `path` with `flags`, creating it (with `mode`) if it does not exist.
-    static func create(_ path: String, flags: Int32, mode: mode_t = 0o600) throws(StoreError) -> OpenFile {
-        guard let file = try open(path, flags: flags | O_CREAT, mode: mode) else {
+    static func create(_ path: String, flags: Int32, mode: mode_t = 0o600,
+                       system: StoreFileSystem = .system) throws(StoreError) -> OpenFile {
+        guard let file = try open(path, flags: flags | O_CREAT, mode: mode, system: system) else {
             throw SystemError.make("create", path: path, errno: ENOENT)
         }
         return file
@@ -103,7 +108,7 @@ final class OpenFile {
         let written: Void? = bytes.withContiguousStorageIfAvailable { buffer in
             var done = 0
             while done < buffer.count {
-                let put = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+                let put = system.write(descriptor, UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[done...]), offset + done)
                 if put >= 0 { done += put; continue }
                 if errno == EINTR { continue }
                 failure = errno
@@ -116,7 +121,7 @@ final class OpenFile {
 
     /// Flushes the file's data (and, unless `dataOnly`, all its metadata) to the disk.
     func sync(dataOnly: Bool = false) throws(StoreError) {
-        while (dataOnly ? fdatasync(descriptor) : fsync(descriptor)) != 0 {
+        while system.sync(descriptor, dataOnly) != 0 {
             if errno == EINTR { continue }
             throw SystemError.make("fsync", path: path, errno: errno)
         }

@@ -1,9 +1,10 @@
 
 /// Builds `StoreError`s for failed system calls.
 enum SystemError {
-    /// An `ioFailure` naming the operation, the path, the system's reason and what to check.
+    /// An `ioFailure` (`storageFull` for a full disk or quota) naming the operation, the path, the
+    /// system's reason and what to check.
     static func make(_ operation: String, path: String, errno code: Int32) -> StoreError {
-        StoreError(.ioFailure, "could not \(operation) \(path): \(reason(code)) (errno \(code)). \(advice(code))",
+        StoreError(code == ENOSPC || code == EDQUOT ? .storageFull : .ioFailure, "could not \(operation) \(path): \(reason(code)) (errno \(code)). \(advice(code))",
                    path: path, errno: code)
     }
 

@@ -56,6 +56,9 @@ enum Names {
         case .nonFiniteNumber:
             throw StoreError(.invalidArgument,
                              "The value for record \"\(id)\" contains NaN or an infinity, which JSON cannot store; replace it with null or a finite number.")
+        case .numberBeyondRange(let text):
+            throw StoreError(.invalidArgument,
+                             "The value for record \"\(id)\" contains the number \(text), beyond the range of a Double, which no reader of the record could hold; store it as a string.")
         case .tooDeep:
             throw StoreError(.invalidArgument,
                              "The value for record \"\(id)\" nests arrays and objects more than \(maxValueDepth) levels deep; flatten it.")
@@ -67,6 +70,8 @@ enum Names {
 enum StorageProblem {
     /// A number is NaN or infinite.
     case nonFiniteNumber
+    /// A number's text is beyond the range of a `Double` (such as `1e400`).
+    case numberBeyondRange(String)
     /// Arrays and objects nest too deeply.
     case tooDeep
 }
@@ -82,6 +87,8 @@ extension JSONValue {
         switch self {
         case .number(let double):
             return double.isFinite ? nil : .nonFiniteNumber
+        case .lexeme(let lexeme):
+            return lexeme.isBeyondDoubleRange ? .numberBeyondRange(lexeme.text) : nil
         case .array(let items):
             guard depthLeft > 0 else { return .tooDeep }
             for item in items { if let problem = item.storageProblem(depthLeft: depthLeft - 1) { return problem } }

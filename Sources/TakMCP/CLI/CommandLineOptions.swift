@@ -1,4 +1,5 @@
 public import Tools
+import Payments
 
 /// What the command line asked for.
 public enum Command: Sendable, Equatable {
@@ -18,6 +19,10 @@ public enum Command: Sendable, Equatable {
     case walletImport(agent: String, company: String, network: String)
     /// A person approves a deal (`tak-mcp deals approve DEAL_ID`).
     case dealsApprove(dealID: String)
+    /// A person approves a payment above `--approve-above` (`tak-mcp payments approve PAYMENT_ID`).
+    case paymentsApprove(paymentID: String)
+    /// Serve the 402 demo resources on 127.0.0.1 (`tak-mcp paywall --port N`).
+    case paywall(port: Int)
 }
 
 /// The parsed command line: a command and the options that configure the server.
@@ -42,6 +47,11 @@ public struct CommandLineOptions: Sendable, Equatable {
     public var company: String?
     /// `--network NAME` (wallet import).
     public var network: String?
+    /// The payment policy flags, as the `TAK_…` variables they set: `--max-payment`,
+    /// `--daily-budget`, `--allow-host` (repeatable), `--payment-network`, `--approve-above`.
+    public var paymentPolicy: [String: String] = [:]
+    /// `--port N` (paywall).
+    public var port: Int?
 
     /// Parses `arguments` (without the program name). Throws a message that says what to change.
     public static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineOptions {
@@ -50,6 +60,7 @@ public struct CommandLineOptions: Sendable, Equatable {
         var commandSeen = false
         var walletSubcommand = false
         var dealWords: [String] = []
+        var paymentWords: [String] = []
         func value(for flag: String) throws(UsageError) -> String {
             guard let next = rest.popFirst(), !next.hasPrefix("--") else {
                 throw UsageError("\(flag) needs a value")
@@ -87,6 +98,32 @@ public struct CommandLineOptions: Sendable, Equatable {
                 let mode = try take()
                 guard ["agent", "human"].contains(mode) else { throw UsageError("--deal-approval must be agent or human; got \(mode)") }
                 options.dealApproval = mode
+            case "--max-payment", "--daily-budget", "--approve-above":
+                let text = try take()
+                guard USDCUnits.parse(decimal: text) != nil else {
+                    throw UsageError("\(flag) must be a decimal USDC amount such as 0.10 (at most 6 decimals); got \(text)")
+                }
+                let variable = flag == "--max-payment" ? PaymentPolicyVariables.maxPayment
+                    : flag == "--daily-budget" ? PaymentPolicyVariables.dailyBudget : PaymentPolicyVariables.approveAbove
+                options.paymentPolicy[variable] = text
+            case "--allow-host":
+                let host = try take()
+                guard !host.isEmpty, !host.contains("/"), !host.contains(",") else {
+                    throw UsageError("--allow-host takes one host name such as api.example.com or *.example.com; got \(host)")
+                }
+                let earlier = options.paymentPolicy[PaymentPolicyVariables.allowHosts]
+                options.paymentPolicy[PaymentPolicyVariables.allowHosts] = earlier.map { $0 + "," + host } ?? host
+            case "--payment-network":
+                let list = try take()
+                let names = list.split(separator: ",").map { $0.trimmingCharacters(in: " ") }
+                guard !names.isEmpty, names.allSatisfy({ USDCDeployment.named($0) != nil }) else {
+                    throw UsageError("--payment-network takes a comma-separated list of \(USDCDeployment.networkNames.joined(separator: ", ")); got \(list)")
+                }
+                options.paymentPolicy[PaymentPolicyVariables.networks] = names.joined(separator: ",")
+            case "--port":
+                let text = try take()
+                guard let port = Int(text), (0...65535).contains(port) else { throw UsageError("--port must be 0 to 65535; got \(text)") }
+                options.port = port
             case "--max-line-bytes":
                 let text = try take()
                 guard let bytes = Int(text), bytes >= 1024 else {
@@ -108,6 +145,10 @@ public struct CommandLineOptions: Sendable, Equatable {
                     dealWords.append(argument)
                     continue
                 }
+                if commandSeen, options.command == .paymentsApprove(paymentID: ""), paymentWords.count < 2 {
+                    paymentWords.append(argument)
+                    continue
+                }
                 guard !commandSeen else { throw UsageError("unexpected argument \(argument); see tak-mcp --help") }
                 commandSeen = true
                 switch argument {
@@ -118,7 +159,9 @@ public struct CommandLineOptions: Sendable, Equatable {
                 case "help": options.command = .help
                 case "wallet": options.command = .walletImport(agent: "", company: "", network: "")
                 case "deals": options.command = .dealsApprove(dealID: "")
-                default: throw UsageError("unknown command \(argument); the commands are serve, doctor, demo, tools")
+                case "payments": options.command = .paymentsApprove(paymentID: "")
+                case "paywall": options.command = .paywall(port: 0)
+                default: throw UsageError("unknown command \(argument); the commands are serve, doctor, demo, tools, wallet, deals, payments, paywall")
                 }
             }
         }
@@ -139,8 +182,22 @@ public struct CommandLineOptions: Sendable, Equatable {
             }
             options.command = .dealsApprove(dealID: dealWords[1])
         }
+        if case .paymentsApprove = options.command {
+            guard paymentWords.count == 2, paymentWords[0] == "approve", !paymentWords[1].isEmpty else {
+                throw UsageError("usage: tak-mcp payments approve PAYMENT_ID")
+            }
+            options.command = .paymentsApprove(paymentID: paymentWords[1])
+        }
+        if case .paywall = options.command {
+            options.command = .paywall(port: options.port ?? 8402)
+        } else if options.port != nil {
+            throw UsageError("--port goes with `tak-mcp paywall`")
+        }
         if options.dealApproval != nil, options.command != .serve {
             throw UsageError("--deal-approval goes with serving")
+        }
+        if !options.paymentPolicy.isEmpty, options.command != .serve {
+            throw UsageError("the payment policy flags (--max-payment, --daily-budget, --allow-host, --payment-network, --approve-above) go with serving")
         }
         return options
     }
@@ -176,6 +233,11 @@ public struct CommandLineOptions: Sendable, Equatable {
                                       import a private key typed (not echoed) or piped on stdin
           tak-mcp deals approve DEAL_ID
                                       approve a deal as a person (shows it, asks to confirm)
+          tak-mcp payments approve PAYMENT_ID
+                                      approve a payment above --approve-above as a person
+          tak-mcp paywall [--port N] [--home DIR]
+                                      serve 402 demo resources (x402 v1, v2, MPP) on 127.0.0.1,
+                                      settled on the sandbox ledger of the home (default port 8402)
 
         OPTIONS
           --home DIR            where data lives (default: $TAK_HOME, else ~/.tak-mcp)
@@ -186,6 +248,14 @@ public struct CommandLineOptions: Sendable, Equatable {
           --agent ID            bind the session to one marketplace agent: it may act only as that agent
           --deal-approval MODE  who approves deals: agent (the payer agent, default) or human (a person,
                                 through the client or `tak-mcp deals approve`)
+          --max-payment USDC    the most one payment may cost (default 0.10)
+          --daily-budget USDC   the most all payments of one UTC day may cost (default 1.00)
+          --allow-host HOST     pay only requests to HOST (repeatable; *.example.com for subdomains;
+                                default: any host)
+          --payment-network LIST
+                                networks payments may use (default sandbox,base-sepolia; list base
+                                to allow real money)
+          --approve-above USDC  payments above this need a person's approval (default: none)
           --max-line-bytes N    the longest accepted message (default 33554432 = 32 MiB)
           -h, --help            this text
           -V, --version         the version
@@ -199,6 +269,9 @@ public struct CommandLineOptions: Sendable, Equatable {
           TAK_SANDBOX_FUND_CAP  the most sandbox USDC wallet_fund lets one wallet hold (default 10000)
           TAK_AGENT_ID, TAK_DEAL_APPROVAL
                                 the agent and approval mode, when --agent / --deal-approval are not given
+          TAK_MAX_PAYMENT, TAK_DAILY_BUDGET, TAK_ALLOW_HOST, TAK_PAYMENT_NETWORK, TAK_APPROVE_ABOVE
+                                the payment policy, when its flags are not given (TAK_ALLOW_HOST
+                                and TAK_PAYMENT_NETWORK comma-separated)
         """
 }
 

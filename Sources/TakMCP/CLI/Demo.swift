@@ -1,6 +1,8 @@
 import Store
 import Tools
 import JSON
+import HTTP
+import Payments
 
 /// `tak-mcp demo`: starts the real server as a subprocess on a throwaway home, plays a scripted
 /// session over pipes and prints every call and result. It is what a newcomer runs first.
@@ -93,6 +95,14 @@ enum Demo {
              ["deal_id": "{{deal}}", "idempotency_key": "demo-execute-1"]),
         call("The buyer paid 1.50 USDC", "wallet_balance", ["agent_id": "{{buyer}}"]),
         call("The provider received it", "wallet_balance", ["agent_id": "{{provider}}"]),
+        call("What would a 402-protected joke cost? A quote: every offer parsed, nothing paid", "payment_quote",
+             ["agent_id": "{{buyer}}", "url": "{{paywall}}/paid/joke"]),
+        call("Pay for it: the server answers 402, the policy checks the offer, the wallet signs, one retry, the paywall settles on the sandbox ledger",
+             "make_payment", ["agent_id": "{{buyer}}", "url": "{{paywall}}/paid/joke", "idempotency_key": "demo-pay-1"]),
+        call("A report above the per-payment cap (0.10 USDC by default) is refused by the policy, and nothing is signed", "make_payment",
+             ["agent_id": "{{buyer}}", "url": "{{paywall}}/paid/report", "idempotency_key": "demo-pay-2"]),
+        call("The payment journal: every attempt with its state", "payment_list", ["agent_id": "{{buyer}}"]),
+        call("The policy the person set, and what is left of today's budget (no tool can change it)", "payment_policy", [:]),
         Step(title: "The deal as a resource, with messages and history", method: "resources/read", params: ["uri": "tak://deals/{{deal}}"]),
         Step(title: "The prompt that explains money units", method: "prompts/get",
              params: ["name": "getting_started", "arguments": ["topic": "money"]]),
@@ -128,6 +138,18 @@ enum Demo {
         }
         var nextID: Int64 = 1
         var captured: [String: JSONValue] = [:]
+        // The paywall the payment steps buy from: the demo resources on 127.0.0.1, settled on the
+        // sandbox ledger of the same throwaway home the server uses.
+        let paywallServer: HTTPServer
+        do {
+            paywallServer = try startPaywall(home: home)
+        } catch {
+            print("tak-mcp demo: cannot start the paywall: \(error)")
+            return 1
+        }
+        defer { paywallServer.stop() }
+        captured["paywall"] = .string(paywallServer.url)
+        print("A 402 paywall (`tak-mcp paywall`) serves demo resources on \(paywallServer.url).\n")
         for (index, step) in steps.enumerated() {
             print("── \(index + 1). \(step.title)")
             var message: JSONObject = ["jsonrpc": "2.0"]
@@ -158,6 +180,15 @@ enum Demo {
         let status = child.wait()
         print("── Closing stdin: the server exited with status \(status) after \(monotonicMilliseconds() - started) ms.")
         return status == 0 ? 0 : 1
+    }
+
+    /// The demo paywall over the sandbox ledger of `home`.
+    static func startPaywall(home: String) throws -> HTTPServer {
+        let store = try Store(home: HomeFolder.storeFolder(home))
+        let clock: @Sendable () -> Int64 = { Int64(time(nil)) }
+        let paywall = Paywall(payTo: Paywall.defaultPayee, secret: Array("tak-mcp demo \(getpid()) \(time(nil))".utf8), clock: clock,
+                              settle: SandboxLedger(store: store).paywallSettlement(clock: clock))
+        return try HTTPServer(port: 0) { request in paywall.respond(request) }
     }
 
     /// A response, shown readably: results indented, long text cut.

@@ -33,6 +33,10 @@ public enum TakMCPCommand {
             return WalletImportCommand.run(configuration: configuration, agent: agent, company: company, networkName: network)
         case .dealsApprove(let dealID):
             return DealsApproveCommand.run(configuration: configuration, dealID: dealID)
+        case .paymentsApprove(let paymentID):
+            return PaymentsApproveCommand.run(configuration: configuration, paymentID: paymentID)
+        case .paywall(let port):
+            return PaywallCommand.run(configuration: configuration, port: port)
         }
     }
 
@@ -50,6 +54,8 @@ public enum TakMCPCommand {
         // --agent and --deal-approval override TAK_AGENT_ID and TAK_DEAL_APPROVAL for this process.
         if let agent = options.agent { configuration.variableOverrides["TAK_AGENT_ID"] = agent }
         if let mode = options.dealApproval { configuration.variableOverrides["TAK_DEAL_APPROVAL"] = mode }
+        // The payment policy flags override their TAK_… variables the same way; tools only read them.
+        for (variable, value) in options.paymentPolicy { configuration.variableOverrides[variable] = value }
         return configuration
     }
 }

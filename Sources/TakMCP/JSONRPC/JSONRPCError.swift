@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// A JSON-RPC error object: a protocol fault, as opposed to a tool failure (which is a result

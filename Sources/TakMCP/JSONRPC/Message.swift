@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// One incoming JSON-RPC message, classified.
@@ -37,7 +37,10 @@ public enum IncomingMessage: Sendable, Equatable {
             }
             guard rawID != nil else { return .notification(method: method, params: params) }
             guard let id else {
-                return .invalid(id: nil, error: .invalidRequest("\"id\" must be a string or an integer (not null, a Boolean or a fraction)"))
+                return .invalid(id: nil, error: .invalidRequest("\"id\" must be a string or an integer (not null, a Boolean, an object or an array)"))
+            }
+            guard id.isAllowedOnRequests else {
+                return .invalid(id: id, error: .invalidRequest("\"id\" must be a string or an integer; \(id) has a fractional part"))
             }
             return .request(id: id, method: method, params: params)
         }

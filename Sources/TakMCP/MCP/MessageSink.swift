@@ -1,4 +1,4 @@
-public import JSON
+import JSON
 /// Where a session writes complete message lines (without the newline). The stdio transport
 /// writes them to stdout; tests and the benchmark collect them.
 public protocol MessageSink: Sendable {

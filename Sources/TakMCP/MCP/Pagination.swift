@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// Opaque list cursors: `tools/list` and friends hand one out as `nextCursor`, and take it back.

@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import Tools
 public import JSON
 /// One MCP session: classifies incoming messages, enforces the lifecycle, dispatches methods,

@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// A tool with its types erased, as the catalog and the protocol layer hold it.

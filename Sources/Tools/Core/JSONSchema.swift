@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// A JSON Schema (2020-12 subset) for a tool's input or output, built from typed helpers so

@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// A fixed resource (`resources/list`), read on demand.

@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// What is wrong with a value against a schema: where, and what was expected.

@@ -1,4 +1,4 @@
-public import Store
+import Store
 
 /// Services a session makes on first use and shares between its calls (the key vault, say),
 /// one per type. Core knows no domain: each domain asks for its own service type.

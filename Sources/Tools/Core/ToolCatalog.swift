@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// The one list of everything the server exposes: tools, resources, resource templates and

@@ -1,4 +1,4 @@
-public import Store
+import Store
 #if canImport(FoundationEssentials)
 public import FoundationEssentials
 #else

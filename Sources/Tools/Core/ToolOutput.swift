@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// What a tool returns: content blocks for the model, optional structured content, and whether

@@ -1,5 +1,5 @@
 import Store
-public import JSON
+import JSON
 public import Crypto
 
 /// Private keys at rest: one Web3 Secret Storage (keystore v3) file per key under

@@ -96,10 +96,7 @@ public struct SandboxLedger: Sendable {
     }
 
     /// The domain sandbox authorizations must be signed for.
-    public static let domain = TransferWithAuthorization.Domain(
-        name: WalletNetwork.sandbox.usdcDomainName, version: WalletNetwork.sandbox.usdcDomainVersion,
-        chainId: UInt256(WalletNetwork.sandbox.chainID),
-        verifyingContract: try! EthereumAddress(WalletNetwork.sandbox.usdcContract))
+    public static let domain = WalletNetwork.sandbox.deployment.domain
 
     /// The checks USDC's `transferWithAuthorization` makes, as a pure function: the amount to
     /// move, or why not. `now` is Unix seconds.

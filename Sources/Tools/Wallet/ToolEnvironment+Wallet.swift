@@ -1,5 +1,5 @@
 import Store
-public import Crypto
+import Crypto
 
 extension ToolEnvironment {
     /// The most test USDC one sandbox wallet may hold through `wallet_fund`

@@ -1,5 +1,5 @@
 import Store
-public import JSON
+import JSON
 public import Crypto
 public import HTTP
 

@@ -1,4 +1,7 @@
-/// The networks a wallet's USDC lives on.
+public import Payments
+
+/// The networks a wallet's USDC lives on. Contracts, chain ids and EIP-712 domains come from
+/// the payments table (`USDCDeployment`), the one place they are written.
 public enum WalletNetwork: String, Sendable, CaseIterable {
     /// A local USDC ledger in the store: works offline, money is not real.
     case sandbox
@@ -7,35 +10,26 @@ public enum WalletNetwork: String, Sendable, CaseIterable {
     /// Base mainnet (chain 8453): real money.
     case base
 
-    /// The EVM chain id.
-    public var chainID: UInt64 {
+    /// USDC on this network.
+    public var deployment: USDCDeployment {
         switch self {
-        case .sandbox: 31_337
-        case .baseSepolia: 84_532
-        case .base: 8_453
+        case .sandbox: .sandbox
+        case .baseSepolia: .baseSepolia
+        case .base: .base
         }
     }
 
-    /// The USDC contract (the EIP-712 `verifyingContract`).
-    public var usdcContract: String {
-        switch self {
-        case .sandbox: "0x0000000000000000000000000000000000007a6b"
-        case .baseSepolia: "0x036CbD53842c5426634e7929541eC2318f3dCF7e"
-        case .base: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913"
-        }
-    }
+    /// The EVM chain id.
+    public var chainID: UInt64 { deployment.chainID }
+
+    /// The USDC contract (the EIP-712 `verifyingContract`), EIP-55.
+    public var usdcContract: String { deployment.contract.checksummed }
 
     /// USDC's EIP-712 domain name on this network.
-    public var usdcDomainName: String {
-        switch self {
-        case .sandbox: "Tak Sandbox USDC"
-        case .baseSepolia: "USDC"
-        case .base: "USD Coin"
-        }
-    }
+    public var usdcDomainName: String { deployment.domainName }
 
     /// USDC's EIP-712 domain version.
-    public var usdcDomainVersion: String { "2" }
+    public var usdcDomainVersion: String { deployment.domainVersion }
 
     /// The environment variable holding the JSON-RPC URL, for on-chain networks.
     public var rpcURLVariable: String? {

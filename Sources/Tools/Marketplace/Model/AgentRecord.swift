@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// An agent (`/api/agents`): `{id, name, capabilities, status, created_at}`.

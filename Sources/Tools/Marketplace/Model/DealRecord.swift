@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// A deal (`/api/deals`): an immutable snapshot of the terms plus how far it has come. Only the

@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// A message on a deal (`/api/deals/:id/messages`): `{id, deal_id, sender_agent_id, content, timestamp}`.

@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// An offer on a request (`/api/offers`): `{id, request_id, provider_agent_id, price_nano, terms,

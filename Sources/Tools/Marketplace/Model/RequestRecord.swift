@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// A request for a service (`/api/requests`): `{id, requester_agent_id, service_query,

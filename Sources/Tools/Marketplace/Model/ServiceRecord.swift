@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// A service an agent sells (`/api/services`): `{id, agent_id, service_name, base_price_nano,

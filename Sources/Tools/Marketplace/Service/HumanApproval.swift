@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 /// What a person is asked when deals need a human's approval, and the refusal a tool call gets

@@ -1,4 +1,4 @@
-public import Store
+import Store
 public import JSON
 
 extension Marketplace {

@@ -1,5 +1,5 @@
 public import Store
-public import JSON
+import JSON
 public import Crypto
 
 /// The marketplace of TAK 0.1: agents, services, requests, offers, deals and messages in the
