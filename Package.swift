@@ -4,7 +4,7 @@
 //
 // The targets, lowest first; each line says what the target is and what it may not know about.
 // Every arrow points down this list, so the build has no cycle:
-//   JSON ← Store, Crypto, HTTP, Knowledge;  Store ← Tasks;  Crypto, HTTP ← Payments;  all of these ← Tools ← TakMCP ← TakMCPMain
+//   JSON ← Store, Crypto, HTTP, Knowledge;  Store ← Tasks;  Knowledge ← Runs;  Crypto, HTTP ← Payments;  all of these ← Tools ← TakMCP ← TakMCPMain
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -31,14 +31,17 @@ let package = Package(
         .target(name: "Crypto", dependencies: ["JSON"], path: "Sources/Crypto", swiftSettings: strict),
         // HTTP/1.1 over sockets, the https plugin loader, JSON-RPC over HTTP. Knows no tool or store.
         .target(name: "HTTP", dependencies: ["JSON"], path: "Sources/HTTP", swiftSettings: strict),
-        // The HTTP 402 payment negotiator (x402 v1/v2, MPP) and the paywall, as pure logic over HTTPTransport. Knows no store or tool.
-        .target(name: "Payments", dependencies: ["JSON", "Crypto", "HTTP"], path: "Sources/Payments", swiftSettings: strict),
         // The embedded knowledge base: real data sets, series, cards, the search index, charts and PNG. Pure; knows no store or tool.
         .target(name: "Knowledge", dependencies: ["JSON"], path: "Sources/Knowledge", exclude: ["Data/SOURCES.md"], swiftSettings: strict),
         // Durable asynchronous tasks (events, results, cancellation, restart recovery) on a worker pool, for every domain. Knows no tool or MCP.
         .target(name: "Tasks", dependencies: ["JSON", "Store"], path: "Sources/Tasks", swiftSettings: strict),
-        // The tool kit (Core) and the domains (wallet, payments, marketplace, knowledge) as MCP tools; no JSON-RPC, no stdio.
-        .target(name: "Tools", dependencies: ["JSON", "Store", "Crypto", "HTTP", "Payments", "Knowledge", "Tasks"], path: "Sources/Tools", swiftSettings: strict),
+        // Research runs on the knowledge base: the query planner, follow-ups, extractive answers with citations,
+        // the check of sampled prose, reports. Pure: knows no store, tool, transport or clock.
+        .target(name: "Runs", dependencies: ["JSON", "Knowledge"], path: "Sources/Runs", swiftSettings: strict),
+        // The HTTP 402 payment negotiator (x402 v1/v2, MPP) and the paywall, as pure logic over HTTPTransport. Knows no store or tool.
+        .target(name: "Payments", dependencies: ["JSON", "Crypto", "HTTP"], path: "Sources/Payments", swiftSettings: strict),
+        // The tool kit (Core) and the domains (wallet, marketplace, payments, knowledge, runs) as MCP tools; no JSON-RPC, no stdio.
+        .target(name: "Tools", dependencies: ["JSON", "Store", "Crypto", "HTTP", "Payments", "Knowledge", "Tasks", "Runs"], path: "Sources/Tools", swiftSettings: strict),
         // The protocol layer: JSON-RPC codec, MCP session, stdio transport, command line.
         .target(name: "TakMCP", dependencies: ["JSON", "Store", "HTTP", "Crypto", "Payments", "Tasks", "Tools"], path: "Sources/TakMCP", swiftSettings: strict),
         // The `tak-mcp` executable: only `main`.
@@ -54,7 +57,7 @@ let package = Package(
         .target(name: "TakTestKit", dependencies: ["TakMCP", "Tools", "Store", "JSON", "TakTestSupport"],
                 path: "Tests/TestKit", swiftSettings: strict),
         // `swift run -c release tak-bench`: in-process speed and memory figures.
-        .executableTarget(name: "TakBench", dependencies: ["TakMCP", "Tools", "Store", "JSON", "Crypto", "HTTP", "Payments", "TakTestSupport", "TakTestKit"],
+        .executableTarget(name: "TakBench", dependencies: ["TakMCP", "Tools", "Store", "JSON", "Crypto", "HTTP", "Payments", "Knowledge", "TakTestSupport", "TakTestKit"],
                           path: "Benchmarks/TakBench", swiftSettings: strict),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"], path: "Tests/JSONTests"),
@@ -63,12 +66,13 @@ let package = Package(
                     exclude: ["Vectors"]),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "JSON"], path: "Tests/KnowledgeTests"),
         .testTarget(name: "TasksTests", dependencies: ["Tasks", "Store", "JSON", "TakTestSupport"], path: "Tests/TasksTests"),
+        .testTarget(name: "RunsTests", dependencies: ["Runs", "Knowledge", "JSON"], path: "Tests/RunsTests"),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "JSON", "Store", "TakTestSupport"], path: "Tests/HTTPTests"),
         .testTarget(name: "PaymentsTests", dependencies: ["Payments", "JSON", "Crypto", "HTTP", "Store", "TakTestSupport"],
                     path: "Tests/PaymentsTests"),
-        .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "JSON", "Crypto", "HTTP", "Knowledge", "Tasks", "TakTestSupport"],
+        .testTarget(name: "ToolsTests", dependencies: ["Tools", "Store", "JSON", "Crypto", "HTTP", "Runs", "Knowledge", "Tasks", "TakTestSupport"],
                     path: "Tests/ToolsTests"),
-        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store", "JSON", "HTTP", "Tasks", "TakTestSupport", "TakTestKit"],
+        .testTarget(name: "TakMCPTests", dependencies: ["TakMCP", "TakMCPMain", "Tools", "Store", "JSON", "HTTP", "Tasks", "Knowledge", "TakTestSupport", "TakTestKit"],
                     path: "Tests/TakMCPTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -18,7 +18,7 @@ enum StandardCatalog {
         AnyTool(PaymentListTool()),
         AnyTool(PaymentGetTool()),
         AnyTool(PaymentPolicyTool()),
-    ] + MarketplaceCatalog.tools + KnowledgeCatalog.tools
+    ] + MarketplaceCatalog.tools + KnowledgeCatalog.tools + RunsCatalog.tools
 
     static let resources: [ResourceDefinition] = [
         ResourceDefinition(
@@ -41,7 +41,7 @@ enum StandardCatalog {
                 context.catalog.tools.map(\.name).filter { $0.hasPrefix(prefix) }
             }),
         WalletResources.template,
-    ] + MarketplaceCatalog.resourceTemplates + KnowledgeCatalog.resourceTemplates
+    ] + MarketplaceCatalog.resourceTemplates + KnowledgeCatalog.resourceTemplates + RunsCatalog.resourceTemplates
 
     static let prompts: [PromptDefinition] = [GettingStartedPrompt.definition] + MarketplaceCatalog.prompts
 }

@@ -1,5 +1,7 @@
-import Payments
 import Store
+import Payments
+import Knowledge
+import Runs
 
 /// The composition point: how a session's environment becomes each domain's service. Core's
 /// `ToolEnvironment` knows no domain; the domains know Core; only this file (beside the
@@ -26,6 +28,13 @@ extension ToolEnvironment {
         let environment = self
         return Marketplace(store: store, actor: marketplaceActor, approvalMode: dealApprovalMode, clock: clock, random: random,
                            settlement: WalletDealSettlement(wallets: { try environment.walletService() }))
+    }
+
+    /// Research runs over the embedded knowledge base, worked on by the task facility, with the
+    /// web search provider the environment configures.
+    public func runs() throws -> RunsService {
+        RunsService(store: store, tasks: try taskManager(), engine: RunEngine(base: .embedded), clock: clock, random: random,
+                    web: WebSearchProvider(variable: variable, http: http))
     }
 }
 

@@ -166,6 +166,8 @@ import JSON
         #expect(output.contains("\"error\": \"payment_refused\"") && output.contains("\"rule\": \"per_payment_cap\""), "and one was refused")
         #expect(output.contains("the server exited with status 0"))
         #expect(!output.contains("JSON-RPC error -32603"))
+        #expect(output.contains("resolved query: Life expectancy at birth · Brazil · 2007"), "the follow-up resolved in its thread")
+        #expect(output.contains("│ The knowledge base cannot answer this question."))
     }
 }
 

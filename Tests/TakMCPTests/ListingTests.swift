@@ -29,8 +29,8 @@ import JSON
         #expect(resources?.map { $0["uri"] } == ["tak://health", "tak://knowledge/sources"])
         let templates = await session.call(#"{"jsonrpc":"2.0","id":2,"method":"resources/templates/list"}"#)["result"]?["resourceTemplates"]?.arrayValue
         #expect(templates?.map { $0["uriTemplate"] } == ["tak://tools/{name}", "tak://wallets/{agent_id}", "tak://agents/{agent_id}",
-                                                        "tak://requests/{request_id}", "tak://deals/{deal_id}",
-                                                        "tak://cards/{card_id}", "tak://cards/{card_id}/chart.svg"])
+                                                        "tak://requests/{request_id}", "tak://deals/{deal_id}", "tak://cards/{card_id}",
+                                                        "tak://cards/{card_id}/chart.svg", "tak://runs/{run_id}", "tak://runs/{run_card}/chart.svg"])
         let read = await session.call(#"{"jsonrpc":"2.0","id":3,"method":"resources/read","params":{"uri":"tak://tools/health"}}"#)
         let text = try #require(read["result"]?["contents"]?.arrayValue?.first?["text"]?.stringValue)
         #expect(try JSONValue.parse(text)["name"] == "health")
@@ -54,7 +54,7 @@ import JSON
         let completion = await session.call(#"{"jsonrpc":"2.0","id":4,"method":"completion/complete","params":{"ref":{"type":"ref/prompt","name":"getting_started"},"argument":{"name":"topic","value":"m"}}}"#)
         #expect(completion["result"]?["completion"]?["values"] == ["money"])
         let tools = await session.call(#"{"jsonrpc":"2.0","id":5,"method":"completion/complete","params":{"ref":{"type":"ref/resource","uri":"tak://tools/{name}"},"argument":{"name":"name","value":"test_"}}}"#)
-        #expect(tools["result"]?["completion"]?["values"] == ["test_slow", "test_echo", "test_crash", "test_ask"])
+        #expect(tools["result"]?["completion"]?["values"] == ["test_slow", "test_echo", "test_crash", "test_ask", "test_sample"])
     }
 
     @Test func loggingIsFilteredByLevel() async {

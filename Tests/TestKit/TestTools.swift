@@ -6,7 +6,7 @@ import JSON
 /// Tools that exist only in tests: slow, progress-reporting, failing.
 public enum TestTools {
     public static let catalog = ToolCatalog(
-        tools: ToolCatalog.standard.tools + [AnyTool(SlowTool()), AnyTool(EchoTool()), AnyTool(CrashTool()), AnyTool(AskTool())],
+        tools: ToolCatalog.standard.tools + [AnyTool(SlowTool()), AnyTool(EchoTool()), AnyTool(CrashTool()), AnyTool(AskTool()), AnyTool(SampleTool())],
         resources: ToolCatalog.standard.resources,
         resourceTemplates: ToolCatalog.standard.resourceTemplates,
         prompts: ToolCatalog.standard.prompts)
@@ -93,6 +93,25 @@ public struct AskTool: Tool {
         case .accept(let content): return .text("accepted \(JSONValue.object(content).jsonText)")
         case .decline: return .text("declined")
         case .cancel: return .text("cancelled")
+        }
+    }
+}
+
+/// Asks the host's model to say something, when the client supports sampling.
+public struct SampleTool: Tool {
+    public static let name = "test_sample"
+    public static let title = "Sample"
+    public static let description = "Samples."
+    public static let annotations = ToolAnnotations.localRead
+    public static let toolset = Toolset.core
+    public func call(_ arguments: NoArguments, context: ToolContext) async throws -> ToolOutput {
+        guard context.sampling.isSupported else { return .text("cannot sample") }
+        do {
+            let reply = try await context.sampling.createMessage(SamplingRequest(
+                messages: [.init(role: .user, text: "Say hello.")], systemPrompt: "Be brief.", maxTokens: 20, temperature: 0))
+            return .text("\(reply.model) said \(reply.text)")
+        } catch let error as SamplingUnavailable {
+            return .text("unavailable: \(error.reason)")
         }
     }
 }

@@ -1,7 +1,7 @@
 /// Random (version 4) UUIDs in the lowercase 8-4-4-4-12 form, without Foundation.
-enum UUID4 {
+public enum UUID4 {
     /// A fresh version-4, RFC 4122-variant UUID string from `random`.
-    static func string(using random: RandomBytes) throws(RandomBytesError) -> String {
+    public static func string(using random: RandomBytes) throws(RandomBytesError) -> String {
         var bytes = try random.bytes(16)
         bytes[6] = (bytes[6] & 0x0F) | 0x40
         bytes[8] = (bytes[8] & 0x3F) | 0x80

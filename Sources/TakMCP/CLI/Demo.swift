@@ -109,6 +109,18 @@ enum Demo {
         Step(title: "Complete a tool name for tak://tools/{name}", method: "completion/complete", params: [
             "ref": ["type": "ref/resource", "uri": "tak://tools/{name}"], "argument": ["name": "name", "value": "he"],
         ]),
+        call("Research: dispatch a run on the embedded knowledge base; it is queued at once", "agent_run_create",
+             ["query": "How has life expectancy in Brazil changed since 1990?", "source_indexes": ["data"]],
+             capture: ["run": "run_id", "thread": "thread_id"]),
+        call("Wait for it: a markdown answer whose figures are computed from the data, citing its cards", "agent_run_wait",
+             ["run_id": "{{run}}", "timeout_s": 30]),
+        call("A follow-up in the same thread: \"and in 2007?\" keeps Brazil and life expectancy", "agent_run_create",
+             ["query": "and in 2007?", "thread_id": "{{thread}}", "source_indexes": ["data"]], capture: ["followup": "run_id"]),
+        call("Its answer, with the question as resolved", "agent_run_wait", ["run_id": "{{followup}}", "timeout_s": 30]),
+        call("A question the data cannot answer says so, with what the knowledge base holds", "agent_run_create",
+             ["query": "What was Tesla's revenue in 2023?", "source_indexes": ["data"]], capture: ["unanswerable": "run_id"]),
+        call("Its answer", "agent_run_wait", ["run_id": "{{unanswerable}}", "timeout_s": 30]),
+        call("The thread's runs in order", "agent_thread_get", ["thread_id": "{{thread}}"]),
         Step(title: "Ping", method: "ping", params: [:]),
     ]
 
@@ -186,6 +198,7 @@ enum Demo {
             return "← JSON-RPC error \(error["code"]?.jsonText ?? "?"): \(error["message"]?.stringValue ?? "")\n"
         }
         var result = value["result"] ?? .null
+        if let run = result["structuredContent"], run["object"] == "agent.run" { return renderRun(run) }
         if case .object(var object) = result, let tools = object["tools"]?.arrayValue {
             object["tools"] = .array(tools.map { $0["name"] ?? .null })
             result = .object(object)
@@ -198,6 +211,24 @@ enum Demo {
         if lines.last == "" { lines.removeLast() }
         if lines.count > 40 { lines = Array(lines.prefix(40)) + ["  …"] }
         return lines.enumerated().map { ($0.offset == 0 ? "← " : "  ") + $0.element }.joined(separator: "\n") + "\n"
+    }
+
+    /// A research run, shown as a reader wants it: status, the question as resolved, who wrote
+    /// the prose, the cited cards, and the markdown answer as it is.
+    static func renderRun(_ run: JSONValue) -> String {
+        var lines = ["← run \(run["run_id"]?.stringValue ?? "?") in thread \(run["thread_id"]?.stringValue ?? "?"): \(run["status"]?.stringValue ?? "?")"]
+        if let error = run["error"], error != .null {
+            lines.append("  error \(error["code"]?.stringValue ?? ""): \(error["message"]?.stringValue ?? "")")
+        }
+        if let result = run["result"], result != .null {
+            lines.append("  resolved query: \(result["resolved_query"]?.stringValue ?? "")")
+            lines.append("  written by: \(result["generation"]?["method"]?.stringValue ?? "")")
+            let cards = result["cards"]?.arrayValue?.compactMap { $0["card_id"]?.stringValue } ?? []
+            lines.append("  cards: \(cards.isEmpty ? "none" : cards.joined(separator: ", "))")
+            lines.append("  answer:")
+            lines += (result["answer"]?.stringValue ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "  │ " + $0 }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func makeTemporaryHome() -> String {

@@ -1,4 +1,5 @@
 import Store
+import HTTP
 import Tools
 
 /// `tak-mcp doctor`: checks the home folder, store, lock and configuration and says in plain
@@ -54,9 +55,19 @@ enum Doctor {
             let total = counts.values.reduce(0, +)
             findings.append(Finding(ok: true, message: "store holds \(total) records in \(counts.count) collections"))
         }
+        findings.append(webSearchFinding(ToolEnvironment.processVariable))
         if let value = getenv("TAK_LOG_LEVEL").map({ String(cString: $0) }), LogLevel(rawValue: value) == nil {
             findings.append(Finding(ok: false, message: "TAK_LOG_LEVEL=\(value) is not a level; use one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
         return findings
+    }
+
+    /// Whether research runs can search the web: the endpoint when a key is set (never the key).
+    static func webSearchFinding(_ variable: (String) -> String?) -> Finding {
+        guard let provider = WebSearchProvider(variable: variable, http: DefaultHTTPTransport()) else {
+            return Finding(ok: true, message: "web search for research runs: not configured (set TAK_WEB_SEARCH_API_KEY); runs use the knowledge base only",
+                           warning: true)
+        }
+        return Finding(ok: true, message: "web search for research runs: \(provider.url) (key from TAK_WEB_SEARCH_API_KEY)")
     }
 }

@@ -47,17 +47,18 @@ extension Session {
             default: nil
             }
         }
-        let elicitation = state.withLock { state -> Elicitation? in
+        let channels = state.withLock { state -> (Elicitation, Sampling)? in
             if state.inFlight[id] != nil { return nil }
             state.inFlight[id] = InFlight(progressToken: token)
-            return state.elicitation
+            return (state.elicitation, state.sampling)
         }
-        guard let elicitation else {
+        guard let (elicitation, sampling) = channels else {
             respond(responder, OutgoingMessage.error(id: nil, .invalidRequest("request id \(id) is already in use by a request in progress")))
             return
         }
         var callContext = quickContext
         callContext.elicitation = elicitation
+        callContext.sampling = sampling
         if token != nil {
             callContext.progress = ProgressReporter { [weak self] progress, total, message in
                 self?.sendProgress(for: id, progress: progress, total: total, message: message)

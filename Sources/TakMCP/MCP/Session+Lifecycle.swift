@@ -17,10 +17,12 @@ extension Session {
         }
         let version = ProtocolVersion.negotiate(requested)
         let elicitation = elicitation(for: params["capabilities"]?.objectValue ?? [:])
+        let sampling = sampling(for: params["capabilities"]?.objectValue ?? [:])
         let alreadyInitialized = state.withLock { state -> Bool in
             if state.protocolVersion != nil { return true }
             state.protocolVersion = version
             state.elicitation = elicitation
+            state.sampling = sampling
             return false
         }
         if alreadyInitialized { throw .invalidRequest("the session is already initialized") }

@@ -38,12 +38,14 @@ extension Session {
             }
             var context = quickContext
             context.runsAsTask = true
+            context.sampling = state.withLock { $0.sampling }
             let base = context
             let manager = try environment.taskManager()
             let observer = taskObserver(token: token)
             let record = try manager.submit(kind: "tool:\(tool.name)", input: ["name": .string(tool.name), "arguments": .object(arguments)],
                                             ttl: ttl, observer: observer) { task in
                 var context = base
+                context.taskID = task.id
                 context.progress = ProgressReporter { progress, total, message in
                     try? task.report(message ?? "Working.", progress: progress, total: total)
                 }

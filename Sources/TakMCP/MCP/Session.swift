@@ -24,6 +24,8 @@ public final class Session: Sendable {
         var protocolVersion: String?
         /// How tools may ask the person, given the capabilities the client declared.
         var elicitation = Elicitation.unsupported
+        /// How tools may ask the host's model, given the capabilities the client declared.
+        var sampling = Sampling.unsupported
         /// The lowest level sent as `notifications/message`; nil until `logging/setLevel`.
         var clientLogLevel: LogLevel?
         /// Requests being worked on.
@@ -126,7 +128,7 @@ public final class Session: Sendable {
         case .invalid(let id, let error):
             respond(responder, OutgoingMessage.error(id: id, error))
         case .response(let id, let result, let error):
-            // A response to one of our requests (elicitation); stray ones are ignored.
+            // A response to one of our requests (elicitation, sampling); stray ones are ignored.
             guard let id, let waiting = state.withLock({ $0.outgoing.removeValue(forKey: id) }) else { return }
             if let result {
                 waiting.resume(returning: .success(result))

@@ -7,7 +7,7 @@ public import Foundation
 public import JSON
 
 /// What a tool handler may use besides its arguments: the injected environment (store, clock,
-/// randomness, configuration) and the per-call channels (progress, logging).
+/// randomness, configuration) and the per-call channels (progress, logging, elicitation, sampling).
 public struct ToolContext: Sendable {
     /// Long-lived services shared by all calls.
     public var environment: ToolEnvironment
@@ -19,18 +19,24 @@ public struct ToolContext: Sendable {
     public var catalog: ToolCatalog
     /// Asks the person at the client a question (MCP elicitation), when the client supports it.
     public var elicitation: Elicitation
+    /// Asks the host's model to write text (MCP sampling), when the client supports it.
+    public var sampling: Sampling
     /// Whether this call runs as a task (MCP task-augmented `tools/call`): long work then runs in
     /// the call itself, reporting through `progress`, instead of starting a task of its own.
     public var runsAsTask = false
+    /// The id of the task this call runs as, when `runsAsTask`: work that keeps records of its
+    /// own (a research run) points them at this task.
+    public var taskID: String?
 
     /// Creates a context.
     public init(environment: ToolEnvironment, catalog: ToolCatalog = .standard, progress: ProgressReporter = .none,
-                log: ToolLogger = .none, elicitation: Elicitation = .unsupported) {
+                log: ToolLogger = .none, elicitation: Elicitation = .unsupported, sampling: Sampling = .unsupported) {
         self.environment = environment
         self.catalog = catalog
         self.progress = progress
         self.log = log
         self.elicitation = elicitation
+        self.sampling = sampling
     }
 
     /// The current time from the injected clock.
